@@ -1,0 +1,165 @@
+"""legraise_plan: plan backward leg raises (hip extensions) into real training weeks.
+
+>>> import datetime as dt
+>>> import legraise_plan as lp
+>>> athlete = lp.Athlete(equipment={lp.Equipment.BAND}, level=lp.Level.NOVICE)
+>>> plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7))
+>>> len(plan.sessions)
+18
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from legraise_plan.athlete import Athlete, Condition, Level
+from legraise_plan.catalog import (
+    CATALOG,
+    Catalog,
+    Muscle,
+    MuscleRole,
+    MuscleWork,
+    Position,
+    Variation,
+    get_variation,
+)
+from legraise_plan.equipment import BandColour, Equipment, Load
+from legraise_plan.errors import (
+    AthleteError,
+    CatalogError,
+    ClearanceRequiredError,
+    EquipmentError,
+    ExportError,
+    LegraisePlanError,
+    PlanError,
+    PrescriptionError,
+    ProgressionError,
+    ScheduleError,
+    UnitError,
+)
+from legraise_plan.periodization import DayKind, Periodization
+from legraise_plan.plan import Block, Plan, Session, build_plan
+from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose, Tempo
+from legraise_plan.progression import (
+    Change,
+    Ladder,
+    ProgressionRules,
+    ProgressionState,
+    Projected,
+    Rung,
+    SessionOutcome,
+    SetResult,
+    Step,
+    Trigger,
+    as_prescribed,
+    build_ladder,
+    deload_state,
+    next_step,
+    project,
+    starting_state,
+)
+from legraise_plan.schedule import Weekday
+from legraise_plan.units import Mass, Unit
+
+
+if TYPE_CHECKING:
+    from legraise_plan.ical import to_ics, write_ics
+    from legraise_plan.serialize import SCHEMA_VERSION, from_dict, to_dict
+    from legraise_plan.text import to_text
+
+try:
+    __version__ = version("legraise-plan")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0+unknown"
+
+# Export functions load icalendar and cattrs only when first used.
+_LAZY = {
+    "SCHEMA_VERSION": "legraise_plan.serialize",
+    "from_dict": "legraise_plan.serialize",
+    "to_dict": "legraise_plan.serialize",
+    "to_ics": "legraise_plan.ical",
+    "to_text": "legraise_plan.text",
+    "write_ics": "legraise_plan.ical",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'legraise_plan' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "CATALOG",
+    "ROLE_DOSES",
+    "SCHEMA_VERSION",
+    "Athlete",
+    "AthleteError",
+    "BandColour",
+    "Block",
+    "Catalog",
+    "CatalogError",
+    "Change",
+    "ClearanceRequiredError",
+    "Condition",
+    "DayKind",
+    "Equipment",
+    "EquipmentError",
+    "ExportError",
+    "Ladder",
+    "LegraisePlanError",
+    "Level",
+    "Load",
+    "Mass",
+    "Muscle",
+    "MuscleRole",
+    "MuscleWork",
+    "Periodization",
+    "Plan",
+    "PlanError",
+    "Position",
+    "Prescription",
+    "PrescriptionError",
+    "ProgressionError",
+    "ProgressionRules",
+    "ProgressionState",
+    "Projected",
+    "RepRange",
+    "Role",
+    "RoleDose",
+    "Rung",
+    "ScheduleError",
+    "Session",
+    "SessionOutcome",
+    "SetResult",
+    "Step",
+    "Tempo",
+    "Trigger",
+    "Unit",
+    "UnitError",
+    "Variation",
+    "Weekday",
+    "__version__",
+    "as_prescribed",
+    "build_ladder",
+    "build_plan",
+    "deload_state",
+    "from_dict",
+    "get_variation",
+    "next_step",
+    "project",
+    "starting_state",
+    "to_dict",
+    "to_ics",
+    "to_text",
+    "write_ics",
+]

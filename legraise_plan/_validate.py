@@ -1,0 +1,115 @@
+"""Private attrs validators that raise legraise_plan errors naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from legraise_plan.errors import LegraisePlanError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def int_in(lo: int, hi: int, error: type[LegraisePlanError]) -> Validator:
+    """Accept an ``int`` (not a ``bool``) in ``lo..hi`` inclusive."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise error(f"{attribute.name} must be a whole number {lo}..{hi}, got {value!r}")
+        if not lo <= value <= hi:
+            raise error(f"{attribute.name} must be {lo}..{hi}, got {value!r}")
+
+    return check
+
+
+def instance_of(
+    kind: type[Any] | tuple[type[Any], ...], error: type[LegraisePlanError]
+) -> Validator:
+    """Accept instances of ``kind`` only; name the allowed type(s) otherwise."""
+    names = " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+            raise error(f"{attribute.name} must be a {names}, got {value!r}")
+
+    return check
+
+
+def _as_tuple(kind: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def member_of(enum: type[Enum], error: type[LegraisePlanError]) -> Validator:
+    """Accept members of ``enum`` only; list the allowed values otherwise."""
+    allowed = ", ".join(str(m.value) for m in enum)
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum):
+            raise error(f"{attribute.name} must be one of {allowed}, got {value!r}")
+
+    return check
+
+
+def members_of(enum: type[Enum], error: type[LegraisePlanError]) -> Validator:
+    """Accept a frozenset/tuple whose items are all members of ``enum``."""
+    allowed = ", ".join(str(m.value) for m in enum)
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, (frozenset, tuple)):
+            raise error(f"{attribute.name} must be a collection of {allowed}, got {value!r}")
+        for item in value:
+            if not isinstance(item, enum):
+                raise error(f"{attribute.name} items must be one of {allowed}, got {item!r}")
+
+    return check
+
+
+def non_negative_duration(hi: dt.timedelta, error: type[LegraisePlanError]) -> Validator:
+    """Accept a ``timedelta`` in ``0..hi``."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, dt.timedelta):
+            raise error(f"{attribute.name} must be a timedelta, got {value!r}")
+        if not dt.timedelta(0) <= value <= hi:
+            raise error(
+                f"{attribute.name} must be between 0 s and {int(hi.total_seconds())} s, "
+                f"got {value.total_seconds():g} s"
+            )
+
+    return check
+
+
+def text(max_len: int, error: type[LegraisePlanError]) -> Validator:
+    """Accept a ``str`` of at most ``max_len`` characters."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise error(f"{attribute.name} must be text, got {value!r}")
+        if len(value) > max_len:
+            raise error(f"{attribute.name} must be at most {max_len} characters, got {len(value)}")
+
+    return check
+
+
+def to_frozenset(value: Any) -> Any:
+    """Convert an iterable (but not a lone string) to a frozenset; leave others to validation."""
+    if isinstance(value, (str, bytes)):
+        return frozenset((value,))
+    try:
+        return frozenset(value)
+    except TypeError:
+        return value
+
+
+def to_tuple(value: Any) -> Any:
+    """Convert an iterable (but not a lone string) to a tuple; leave others to validation."""
+    if isinstance(value, (str, bytes)):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value

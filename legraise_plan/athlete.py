@@ -1,0 +1,138 @@
+"""The athlete: equipment at hand, training level, units, conditions and clearance."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from typing import Any
+
+import attrs
+
+from legraise_plan import _validate as v
+from legraise_plan.equipment import Equipment
+from legraise_plan.errors import AthleteError
+from legraise_plan.units import Mass, Unit
+
+__all__ = ["Athlete", "Condition", "Level"]
+
+
+class Level(enum.StrEnum):
+    """Training status (ACSM 2009): novice < 6 months, intermediate ~6 months, advanced years."""
+
+    NOVICE = "novice"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Condition(enum.StrEnum):
+    """Health conditions that change what a plan may contain."""
+
+    LOW_BACK_PAIN_HISTORY = "low_back_pain_history"
+    HIP_PAIN = "hip_pain"
+    PREGNANCY = "pregnancy"
+    RECENT_HIP_SURGERY = "recent_hip_surgery"
+
+
+def _to_equipment_set(value: Any) -> Any:
+    items = v.to_frozenset(value)
+    if not isinstance(items, frozenset):
+        return items
+    converted = set()
+    for item in items:
+        if isinstance(item, str) and not isinstance(item, Equipment):
+            with contextlib.suppress(ValueError):
+                item = Equipment(item)  # noqa: PLW2901
+        converted.add(item)
+    converted.add(Equipment.BODYWEIGHT)
+    return frozenset(converted)
+
+
+def _to_conditions(value: Any) -> Any:
+    items = v.to_frozenset(value)
+    if not isinstance(items, frozenset):
+        return items
+    converted = set()
+    for item in items:
+        if isinstance(item, str) and not isinstance(item, Condition):
+            with contextlib.suppress(ValueError):
+                item = Condition(item)  # noqa: PLW2901
+        converted.add(item)
+    return frozenset(converted)
+
+
+def _to_level(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Level):
+        try:
+            return Level(value.strip().lower())
+        except ValueError:
+            return value
+    return value
+
+
+def _to_unit(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, Unit):
+        try:
+            return Unit(value.strip().lower())
+        except ValueError:
+            return value
+    return value
+
+
+def _check_optional_mass(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not (isinstance(value, Mass) and value.amount > 0):
+        raise AthleteError(f"{attribute.name} must be a Mass above 0 or None, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Athlete:
+    """Who the plan is for.
+
+    Bodyweight is always available, whether or not it is listed.  ``cleared`` records
+    that a clinician (physiotherapist or doctor) has cleared the athlete for this work;
+    rehab plans, pregnancy and recent hip surgery require it.
+
+    >>> Athlete(equipment={Equipment.BAND}).equipment == {Equipment.BAND, Equipment.BODYWEIGHT}
+    True
+    """
+
+    equipment: frozenset[Equipment] = attrs.field(
+        factory=frozenset,
+        converter=_to_equipment_set,
+        validator=v.members_of(Equipment, AthleteError),
+    )
+    level: Level = attrs.field(
+        default=Level.NOVICE,
+        converter=_to_level,
+        validator=v.member_of(Level, AthleteError),
+    )
+    units: Unit = attrs.field(
+        default=Unit.KG,
+        converter=_to_unit,
+        validator=v.member_of(Unit, AthleteError),
+    )
+    conditions: frozenset[Condition] = attrs.field(
+        factory=frozenset,
+        converter=_to_conditions,
+        validator=v.members_of(Condition, AthleteError),
+    )
+    cleared: bool = attrs.field(default=False, validator=v.instance_of(bool, AthleteError))
+    name: str = attrs.field(default="", validator=v.text(200, AthleteError))
+    ankle_weight_max: Mass | None = attrs.field(default=None, validator=_check_optional_mass)
+    cable_increment: Mass | None = attrs.field(default=None, validator=_check_optional_mass)
+    pulley_ratio: int = attrs.field(default=1, validator=v.int_in(1, 4, AthleteError))
+
+    def has(self, equipment: Equipment) -> bool:
+        """True when the athlete can train with ``equipment``."""
+        return equipment in self.equipment
+
+    @property
+    def has_back_or_hip_condition(self) -> bool:
+        """True with a low-back pain history, hip pain or recent hip surgery."""
+        return bool(
+            self.conditions
+            & {
+                Condition.LOW_BACK_PAIN_HISTORY,
+                Condition.HIP_PAIN,
+                Condition.RECENT_HIP_SURGERY,
+            }
+        )

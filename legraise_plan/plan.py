@@ -1,0 +1,308 @@
+"""The plan you get back, and :func:`build_plan`, which puts the doses on real dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from legraise_plan import _validate as v
+from legraise_plan.athlete import Athlete, Level
+from legraise_plan.catalog import Variation
+from legraise_plan.equipment import Load
+from legraise_plan.errors import PlanError, ScheduleError
+from legraise_plan.periodization import DayKind, Periodization
+from legraise_plan.planner import plan_blocks, safety_notes
+from legraise_plan.prescription import Prescription, Role, Tempo, round_up_to_5_minutes
+from legraise_plan.progression import ProgressionRules
+from legraise_plan.schedule import Weekday, parse_days, schedule_slots
+
+
+__all__ = ["Block", "Plan", "Session", "build_plan"]
+
+#: Namespace of every session UID (uuid5 of the plan id, role, start date and number).
+UID_NAMESPACE = uuid.UUID("6f0b1c52-3a52-5c4e-9d59-2b8d4c1f7a10")
+_MAX_WEEKS = 52
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """One exercise block of a session: the prescription and the reason for its dose."""
+
+    prescription: Prescription = attrs.field(validator=v.instance_of(Prescription, PlanError))
+    reason: str = attrs.field(validator=v.text(2000, PlanError))
+
+    @property
+    def variation(self) -> Variation:
+        """The exercise variation (with its stable ``id``)."""
+        return self.prescription.variation
+
+    @property
+    def sets(self) -> int:
+        """Number of sets."""
+        return self.prescription.sets
+
+    @property
+    def reps(self) -> int:
+        """Target reps per leg in each set."""
+        return self.prescription.reps
+
+    @property
+    def load(self) -> Load:
+        """The load, with its ``equipment``."""
+        return self.prescription.load
+
+    @property
+    def tempo(self) -> Tempo:
+        """Lift-hold-lower seconds."""
+        return self.prescription.tempo
+
+    @property
+    def rest(self) -> dt.timedelta:
+        """Rest between sets."""
+        return self.prescription.rest
+
+    @property
+    def rir(self) -> int:
+        """Reps in reserve at the end of each set."""
+        return self.prescription.rir
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """One training session on a real date and time.
+
+    ``start`` is zone-aware for a zoned plan and naive for floating local time.
+    ``uid`` is stable: the same inputs give the same uid, so a re-imported calendar
+    updates events instead of duplicating them.
+    """
+
+    start: dt.datetime
+    duration: dt.timedelta
+    week: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
+    role: Role = attrs.field(validator=v.member_of(Role, PlanError))
+    kind: DayKind = attrs.field(validator=v.member_of(DayKind, PlanError))
+    uid: str = attrs.field(validator=v.text(200, PlanError))
+    blocks: tuple[Block, ...] = attrs.field(converter=v.to_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
+
+    @property
+    def is_deload(self) -> bool:
+        """True for a deload session."""
+        return self.kind is DayKind.DELOAD
+
+    @property
+    def end(self) -> dt.datetime:
+        """When the session ends (start + estimated duration)."""
+        return self.start + self.duration
+
+    @property
+    def volume(self) -> int:
+        """Reps per leg in the session (sets × reps, summed over blocks)."""
+        return sum(b.prescription.volume for b in self.blocks)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A periodized plan: immutable, comparable, JSON-ready through :func:`to_dict`."""
+
+    athlete: Athlete
+    role: Role
+    periodization: Periodization
+    weeks: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
+    start: dt.date
+    days: tuple[Weekday, ...] = attrs.field(converter=v.to_tuple)
+    at: dt.time
+    tz: str | None
+    sessions: tuple[Session, ...] = attrs.field(converter=v.to_tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
+    note: str = attrs.field(default="", validator=v.text(2000, PlanError))
+    plan_id: str = attrs.field(default="", validator=v.text(200, PlanError))
+
+    def weekly_volume(self) -> tuple[int, ...]:
+        """Reps per leg (sets × reps) for each week, week 1 first."""
+        totals = [0] * self.weeks
+        for session in self.sessions:
+            totals[session.week - 1] += session.volume
+        return tuple(totals)
+
+    def load_ladder(self) -> tuple[tuple[str, ...], ...]:
+        """The distinct load labels used in each week, in order of first use."""
+        weeks: list[list[str]] = [[] for _ in range(self.weeks)]
+        for session in self.sessions:
+            for block in session.blocks:
+                label = block.load.label
+                if label not in weeks[session.week - 1]:
+                    weeks[session.week - 1].append(label)
+        return tuple(tuple(w) for w in weeks)
+
+    @property
+    def end(self) -> dt.date:
+        """The first day after the plan (``start + weeks``)."""
+        return self.start + dt.timedelta(weeks=self.weeks)
+
+
+def _session_uid(plan_id: str, role: Role, start: dt.date, number: int) -> str:
+    key = f"{plan_id}|{role.value}|{start.isoformat()}|{number}"
+    return f"{uuid.uuid5(UID_NAMESPACE, key)}@legraise-plan"
+
+
+def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= _MAX_WEEKS:
+        raise PlanError(f"weeks must be a whole number 1..{_MAX_WEEKS}, got {weeks!r}")
+    if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
+        raise ScheduleError(f"start must be a datetime.date, got {start!r}")
+    if not isinstance(at, dt.time) or at.tzinfo is not None:
+        raise ScheduleError(
+            f"at must be a datetime.time without tzinfo (give the zone as tz=), got {at!r}"
+        )
+    if after is not None and (
+        not isinstance(after, dt.timedelta) or not dt.timedelta(0) <= after <= dt.timedelta(hours=6)
+    ):
+        raise ScheduleError(f"after must be a timedelta from 0 to 6 hours or None, got {after!r}")
+
+
+def _frequency_cap(athlete: Athlete, role: Role) -> int:
+    if role is Role.WARM_UP:
+        return 7
+    if role is Role.REHAB:
+        return 7
+    return 3 if athlete.level is Level.NOVICE else 4
+
+
+def build_plan(
+    athlete: Athlete,
+    *,
+    role: Role = Role.ACCESSORY,
+    weeks: int = 6,
+    start: dt.date,
+    days: Sequence[str | Weekday] | str = ("MO", "WE", "FR"),
+    at: dt.time = dt.time(18, 0),
+    tz: str | None = None,
+    periodization: Periodization = Periodization.LINEAR,
+    skip: Iterable[dt.date] = (),
+    reschedule: bool = False,
+    rules: ProgressionRules | None = None,
+    after: dt.timedelta | None = None,
+    allow_close_sessions: bool = False,
+    deload_every: int = 6,
+    note: str = "",
+    plan_id: str = "",
+) -> Plan:
+    """Build a periodized plan on real dates (pure and deterministic: no clock).
+
+    Args:
+        athlete: who the plan is for (equipment, level, conditions, clearance).
+        role: warm-up (ends when the main session at ``at`` starts), accessory
+            (starts at ``at``, or ``after`` it), full-body or rehab (needs clearance).
+        weeks: 1 to 52.
+        start: the first day of week 1; sessions fall on ``days`` from this date on.
+        days: weekday codes (``MO``…``SU``, or ``mon``…), or ``"mon,wed,fri"``.
+        at: wall-clock time of day (stays the same across daylight-saving changes).
+        tz: an IANA zone such as ``Europe/Berlin``, or None for floating local time.
+        periodization: linear (default), undulating or block.
+        skip: dates with no session (holidays); see ``reschedule``.
+        reschedule: move a skipped session to the next free day instead of dropping it.
+        rules: progression rules; the role's defaults when None.
+        after: for accessory work, how long after ``at`` (the main lifts' start) the
+            block begins.
+        allow_close_sessions: opt out of the 48-hour spacing check for hard sessions.
+        deload_every: weeks between deload weeks (linear and undulating), 2..12.
+        note: free text added to every session's description.
+        plan_id: a stable id of this plan in your app (e.g. a user id), part of every
+            session uid.
+
+    Raises:
+        PlanError: for any bad argument (the message names it), including a rehab
+            plan without clearance (:class:`ClearanceRequiredError`) and scheduling
+            problems (:class:`ScheduleError`).
+    """
+    if not isinstance(athlete, Athlete):
+        raise PlanError(f"athlete must be an Athlete, got {athlete!r}")
+    role = _enum(Role, role, "role")
+    periodization = _enum(Periodization, periodization, "periodization")
+    _check_args(weeks, start, at, after)
+    if after is not None and role is not Role.ACCESSORY:
+        raise ScheduleError(f"after only applies to the accessory role, got role {role.value}")
+    if not isinstance(note, str) or len(note) > 2000:
+        raise PlanError(f"note must be text of at most 2000 characters, got {note!r:.60}")
+    if not isinstance(plan_id, str) or len(plan_id) > 200:
+        raise PlanError(f"plan_id must be text of at most 200 characters, got {plan_id!r:.60}")
+    parsed_days = parse_days(days)
+    cap = _frequency_cap(athlete, role)
+    if len(parsed_days) > cap:
+        raise ScheduleError(
+            f"days must be at most {cap} a week for {athlete.level.value} {role.label} work "
+            f"(rule 5), got {len(parsed_days)}"
+        )
+    skipped = tuple(skip)
+    for day in skipped:
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise ScheduleError(f"skip must hold datetime.date values, got {day!r}")
+    hard = role in {Role.ACCESSORY, Role.FULL_BODY}
+    slots, schedule_notes = schedule_slots(
+        start=start,
+        weeks=weeks,
+        days=parsed_days,
+        at=at,
+        tz=tz,
+        skip=skipped,
+        reschedule=reschedule,
+        min_gap_days=2 if hard and not allow_close_sessions else 0,
+    )
+    planned = plan_blocks(
+        athlete,
+        role,
+        [slot.week for slot in slots],
+        weeks,
+        periodization=periodization,
+        rules=rules,
+        deload_every=deload_every,
+    )
+    sessions = []
+    for number, (slot, block) in enumerate(zip(slots, planned, strict=True), start=1):
+        duration = round_up_to_5_minutes(block.prescription.seconds)
+        begin = slot.anchor
+        if role is Role.WARM_UP:
+            begin = slot.anchor - duration
+        elif after is not None:
+            begin = slot.anchor + after
+        sessions.append(
+            Session(
+                start=begin,
+                duration=duration,
+                week=slot.week,
+                role=role,
+                kind=block.kind,
+                uid=_session_uid(plan_id, role, start, number),
+                blocks=(Block(prescription=block.prescription, reason=block.reason),),
+                notes=(slot.note,) if slot.note else (),
+            )
+        )
+    return Plan(
+        athlete=athlete,
+        role=role,
+        periodization=periodization,
+        weeks=weeks,
+        start=start,
+        days=parsed_days,
+        at=at,
+        tz=tz,
+        sessions=tuple(sessions),
+        notes=(*safety_notes(athlete, role), *schedule_notes),
+        note=note,
+        plan_id=plan_id,
+    )
+
+
+def _enum(kind: Any, value: Any, name: str) -> Any:
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise PlanError(f"{name} must be one of {allowed}, got {value!r}") from None

@@ -1,0 +1,248 @@
+"""Doses: sets, reps per leg, tempo, rest, load, reps in reserve, and time estimates.
+
+The time estimate is TRAINING-RULES rule 19::
+
+    block_s = sets × (2 legs × reps × rep_s + 15 s switch) + (sets − 1) × rest_s + setup_s
+
+with a setup of 30 s for a band and 60 s for a cable; a session is rounded up to
+whole 5-minute steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from typing import Any
+
+import attrs
+
+from legraise_plan import _validate as v
+from legraise_plan.catalog import Variation
+from legraise_plan.equipment import Equipment, Load
+from legraise_plan.errors import PrescriptionError
+
+__all__ = [
+    "ROLE_DOSES",
+    "SIDE_SWITCH_SECONDS",
+    "Prescription",
+    "RepRange",
+    "Role",
+    "RoleDose",
+    "Tempo",
+    "block_seconds",
+    "round_up_to_5_minutes",
+    "setup_seconds",
+]
+
+#: Seconds to switch legs inside a set (rule 19).
+SIDE_SWITCH_SECONDS = 15
+_SETUP_SECONDS = {Equipment.BAND: 30, Equipment.CABLE: 60}
+_MAX_REST = dt.timedelta(minutes=10)
+
+
+class Role(enum.StrEnum):
+    """Where the raises sit in the athlete's training."""
+
+    WARM_UP = "warm_up"
+    ACCESSORY = "accessory"
+    FULL_BODY = "full_body"
+    REHAB = "rehab"
+
+    @property
+    def label(self) -> str:
+        """Human label, e.g. ``warm-up``."""
+        return self.value.replace("_", "-")
+
+
+@attrs.frozen
+class RepRange:
+    """Reps per leg, from ``low`` to ``high`` inclusive.
+
+    >>> str(RepRange(10, 15))
+    '10-15'
+    """
+
+    low: int = attrs.field(validator=v.int_in(1, 50, PrescriptionError))
+    high: int = attrs.field(validator=v.int_in(1, 50, PrescriptionError))
+
+    def __attrs_post_init__(self) -> None:
+        if self.low > self.high:
+            raise PrescriptionError(
+                f"rep range low must be at most high, got {self.low}-{self.high}"
+            )
+
+    def __contains__(self, reps: object) -> bool:
+        return isinstance(reps, int) and self.low <= reps <= self.high
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high}" if self.low != self.high else str(self.low)
+
+    @classmethod
+    def parse(cls, text: str) -> RepRange:
+        """Parse ``"10-15"`` or ``"12"``."""
+        low, _, high = text.strip().partition("-")
+        try:
+            return cls(int(low), int(high or low))
+        except ValueError:
+            raise PrescriptionError(f"rep range must look like 10-15 or 12, got {text!r}") from None
+
+
+@attrs.frozen
+class Tempo:
+    """Seconds to lift, hold at the top, and lower: ``2-1-2`` is 2 s up, 1 s squeeze, 2 s down.
+
+    >>> Tempo.parse("3-2-3").rep_seconds
+    8
+    """
+
+    lift: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+    hold: int = attrs.field(validator=v.int_in(0, 60, PrescriptionError))
+    lower: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+
+    @property
+    def rep_seconds(self) -> int:
+        """Seconds one rep takes."""
+        return self.lift + self.hold + self.lower
+
+    def __str__(self) -> str:
+        return f"{self.lift}-{self.hold}-{self.lower}"
+
+    @classmethod
+    def parse(cls, text: str) -> Tempo:
+        """Parse ``"2-1-2"`` (lift-hold-lower seconds)."""
+        parts = text.strip().split("-")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            raise PrescriptionError(
+                f"tempo must be lift-hold-lower seconds like 2-1-2, got {text!r}"
+            )
+        return cls(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def setup_seconds(equipment: Equipment) -> int:
+    """Setup time for ``equipment`` (band 30 s, cable 60 s, otherwise 0)."""
+    return _SETUP_SECONDS.get(equipment, 0)
+
+
+def block_seconds(*, sets: int, reps: int, rep_seconds: int, rest_seconds: int, setup: int) -> int:
+    """Rule 19: seconds for ``sets`` of ``reps`` per leg, both legs, with rests and setup."""
+    per_set = 2 * reps * rep_seconds + SIDE_SWITCH_SECONDS
+    return sets * per_set + (sets - 1) * rest_seconds + setup
+
+
+def round_up_to_5_minutes(seconds: float) -> dt.timedelta:
+    """Round a session's seconds up to whole 5-minute steps (at least 5 minutes)."""
+    steps = max(1, math.ceil(seconds / 300))
+    return dt.timedelta(minutes=5 * steps)
+
+
+def _check_load(inst: Prescription, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Load):
+        raise PrescriptionError(f"load must be a Load, got {value!r}")
+    if value.equipment is not inst.variation.equipment:
+        raise PrescriptionError(
+            f"load must use {inst.variation.equipment.value} for {inst.variation.id}, "
+            f"got {value.equipment.value}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Prescription:
+    """The dose of one block: what to do, how many, how fast, how heavy, how hard.
+
+    ``reps`` is the target per leg; ``rir`` is reps in reserve (how many more clean
+    reps the athlete could do at the end of a set).
+    """
+
+    variation: Variation = attrs.field(validator=v.instance_of(Variation, PrescriptionError))
+    load: Load = attrs.field(validator=_check_load)
+    sets: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+    reps: int = attrs.field(validator=v.int_in(1, 50, PrescriptionError))
+    tempo: Tempo = attrs.field(validator=v.instance_of(Tempo, PrescriptionError))
+    rest: dt.timedelta = attrs.field(
+        validator=v.non_negative_duration(_MAX_REST, PrescriptionError)
+    )
+    rir: int = attrs.field(default=2, validator=v.int_in(0, 10, PrescriptionError))
+
+    @property
+    def seconds(self) -> int:
+        """Estimated seconds for the block (rule 19)."""
+        return block_seconds(
+            sets=self.sets,
+            reps=self.reps,
+            rep_seconds=self.tempo.rep_seconds,
+            rest_seconds=int(self.rest.total_seconds()),
+            setup=setup_seconds(self.load.equipment),
+        )
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """Estimated duration of the block, unrounded."""
+        return dt.timedelta(seconds=self.seconds)
+
+    @property
+    def volume(self) -> int:
+        """Reps per leg over all sets (sets × reps)."""
+        return self.sets * self.reps
+
+    @property
+    def summary(self) -> str:
+        """Compact dose, e.g. ``3×12/leg · band green``."""
+        return f"{self.sets}×{self.reps}/leg · {self.load.label}"
+
+
+@attrs.frozen(kw_only=True)
+class RoleDose:
+    """How a role doses the raises (TRAINING-RULES rules 1-4).
+
+    ``heavy_rep_range`` applies on heavy rungs (ankle weights from 2.5 kg / 5 lb, cable).
+    """
+
+    rep_range: RepRange
+    heavy_rep_range: RepRange | None
+    base_sets: int
+    max_sets: int
+    tempo: Tempo
+    rest: dt.timedelta
+    rir: int
+
+
+#: Dosing per role: warm-up rule 1, accessory rule 2, full-body rule 3, rehab rule 4.
+ROLE_DOSES: dict[Role, RoleDose] = {
+    Role.WARM_UP: RoleDose(
+        rep_range=RepRange(10, 15),
+        heavy_rep_range=None,
+        base_sets=2,
+        max_sets=2,
+        tempo=Tempo(1, 1, 1),
+        rest=dt.timedelta(seconds=30),
+        rir=4,
+    ),
+    Role.ACCESSORY: RoleDose(
+        rep_range=RepRange(10, 15),
+        heavy_rep_range=RepRange(8, 12),
+        base_sets=3,
+        max_sets=4,
+        tempo=Tempo(2, 1, 2),
+        rest=dt.timedelta(seconds=60),
+        rir=2,
+    ),
+    Role.FULL_BODY: RoleDose(
+        rep_range=RepRange(12, 15),
+        heavy_rep_range=None,
+        base_sets=2,
+        max_sets=3,
+        tempo=Tempo(2, 1, 2),
+        rest=dt.timedelta(seconds=45),
+        rir=2,
+    ),
+    Role.REHAB: RoleDose(
+        rep_range=RepRange(8, 12),
+        heavy_rep_range=None,
+        base_sets=2,
+        max_sets=3,
+        tempo=Tempo(3, 2, 3),
+        rest=dt.timedelta(seconds=60),
+        rir=3,
+    ),
+}

@@ -1,0 +1,206 @@
+"""Real dates: weekdays, start date, time of day, IANA zone or floating time, skipped dates.
+
+Dates come from :mod:`dateutil.rrule`.  Times are wall-clock times: 18:00 stays 18:00
+across a daylight-saving change.  A local time that a spring-forward change skips
+(e.g. 02:30 on the last Sunday of March in Europe/Berlin) is moved forward by the gap,
+with a note; a repeated fall-back time takes its first occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import zoneinfo
+from collections.abc import Iterable
+
+import attrs
+from dateutil import rrule
+
+from legraise_plan.errors import ScheduleError
+
+
+__all__ = ["Slot", "Weekday", "parse_days", "resolve_zone", "schedule_slots"]
+
+
+class Weekday(enum.StrEnum):
+    """Days of the week by their iCalendar (RFC 5545) codes."""
+
+    MO = "MO"
+    TU = "TU"
+    WE = "WE"
+    TH = "TH"
+    FR = "FR"
+    SA = "SA"
+    SU = "SU"
+
+    @property
+    def index(self) -> int:
+        """0 for Monday … 6 for Sunday (as :meth:`datetime.date.weekday`)."""
+        return _INDEX[self]
+
+    @classmethod
+    def parse(cls, value: str | Weekday) -> Weekday:
+        """Parse ``MO``, ``mon`` or ``monday`` (any case)."""
+        if isinstance(value, Weekday):
+            return value
+        if not isinstance(value, str):
+            raise ScheduleError(f"days must be weekday codes like MO or mon, got {value!r}")
+        key = value.strip().lower()
+        for day in cls:
+            name = _NAMES[day]
+            if key in {day.value.lower(), name[:3], name}:
+                return day
+        raise ScheduleError(
+            f"days must be weekday codes MO TU WE TH FR SA SU (or mon..sun), got {value!r}"
+        )
+
+
+_INDEX = {d: i for i, d in enumerate(Weekday)}
+_NAMES = {
+    Weekday.MO: "monday",
+    Weekday.TU: "tuesday",
+    Weekday.WE: "wednesday",
+    Weekday.TH: "thursday",
+    Weekday.FR: "friday",
+    Weekday.SA: "saturday",
+    Weekday.SU: "sunday",
+}
+
+
+def parse_days(days: Iterable[str | Weekday] | str) -> tuple[Weekday, ...]:
+    """Parse weekdays (a sequence, or one comma-separated string); Monday-first order.
+
+    >>> parse_days("fri,mon")
+    (<Weekday.MO: 'MO'>, <Weekday.FR: 'FR'>)
+    """
+    items = days.split(",") if isinstance(days, str) else list(days)
+    parsed = [Weekday.parse(d) for d in items]
+    if not parsed:
+        raise ScheduleError("days must name at least one weekday, got none")
+    seen: set[Weekday] = set()
+    for day in parsed:
+        if day in seen:
+            raise ScheduleError(f"days must not repeat a weekday, got {day.value} twice")
+        seen.add(day)
+    return tuple(sorted(parsed, key=lambda d: d.index))
+
+
+def resolve_zone(tz: str | None) -> zoneinfo.ZoneInfo | None:
+    """The :class:`~zoneinfo.ZoneInfo` for an IANA name, or None for floating time."""
+    if tz is None:
+        return None
+    if not isinstance(tz, str) or not tz.strip():
+        raise ScheduleError(f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}")
+    try:
+        return zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(
+            f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class Slot:
+    """A scheduled time for one session (the main session's start), with its week."""
+
+    anchor: dt.datetime
+    week: int
+    note: str = ""
+
+
+def _local(day: dt.date, at: dt.time, zone: zoneinfo.ZoneInfo | None) -> tuple[dt.datetime, str]:
+    naive = dt.datetime.combine(day, at)
+    if zone is None:
+        return naive, ""
+    local = naive.replace(tzinfo=zone)
+    # A skipped (spring-forward) time does not survive a round trip through UTC.
+    normal = local.astimezone(dt.UTC).astimezone(zone)
+    if normal.replace(tzinfo=None) != naive:
+        return normal, (
+            f"{at:%H:%M} does not exist on {day.isoformat()} in {zone.key} (clocks change); "
+            f"moved to {normal:%H:%M}"
+        )
+    return local, ""
+
+
+def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:
+    if len(days) < 2 or min_gap_days <= 1:
+        return
+    indices = [d.index for d in days]
+    for a, b in zip(indices, [*indices[1:], indices[0] + 7], strict=True):
+        if b - a < min_gap_days:
+            first, second = Weekday(list(Weekday)[a % 7]), Weekday(list(Weekday)[b % 7])
+            raise ScheduleError(
+                f"days {first.value} and {second.value} are {24 * (b - a)} h apart; hard "
+                f"sessions need at least {24 * min_gap_days} h between them (rule 5): pick days "
+                "with a rest day between, or pass allow_close_sessions=True"
+            )
+
+
+def schedule_slots(
+    *,
+    start: dt.date,
+    weeks: int,
+    days: tuple[Weekday, ...],
+    at: dt.time,
+    tz: str | None,
+    skip: Iterable[dt.date] = (),
+    reschedule: bool = False,
+    min_gap_days: int = 0,
+) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
+    """Lay sessions on ``days`` at ``at`` for ``weeks`` weeks from ``start``.
+
+    Returns the slots in time order and notes about moved or dropped sessions.  A
+    skipped date drops its session, or with ``reschedule=True`` moves it to the next
+    free day in the plan that keeps ``min_gap_days`` to its neighbours.
+    """
+    zone = resolve_zone(tz)
+    _check_spacing(days, min_gap_days)
+    skipped = frozenset(skip)
+    last = start + dt.timedelta(days=7 * weeks - 1)
+    rule = rrule.rrule(
+        rrule.WEEKLY,
+        dtstart=dt.datetime.combine(start, dt.time()),
+        until=dt.datetime.combine(last, dt.time()),
+        byweekday=[d.index for d in days],
+    )
+    planned = [occurrence.date() for occurrence in rule]
+    kept = [d for d in planned if d not in skipped]
+    notes: list[str] = []
+    moved: dict[dt.date, dt.date] = {}
+    if reschedule:
+        taken = set(kept)
+        for missed in (d for d in planned if d in skipped):
+            candidate = missed + dt.timedelta(days=1)
+            while candidate <= last:
+                if (
+                    candidate not in skipped
+                    and candidate not in taken
+                    and all(abs((candidate - other).days) >= min_gap_days for other in taken)
+                ):
+                    break
+                candidate += dt.timedelta(days=1)
+            if candidate > last:
+                notes.append(f"session on {missed.isoformat()} dropped: skipped, no free day left")
+                continue
+            taken.add(candidate)
+            moved[candidate] = missed
+            notes.append(f"session on {missed.isoformat()} moved to {candidate.isoformat()}")
+        kept = sorted(taken)
+    else:
+        notes.extend(
+            f"session on {d.isoformat()} dropped: date skipped" for d in planned if d in skipped
+        )
+    slots = []
+    for day in kept:
+        anchor, dst_note = _local(day, at, zone)
+        note = "; ".join(
+            n
+            for n in (
+                f"moved from {moved[day].isoformat()} (skipped date)" if day in moved else "",
+                dst_note,
+            )
+            if n
+        )
+        slots.append(Slot(anchor=anchor, week=(day - start).days // 7 + 1, note=note))
+    return tuple(slots), tuple(notes)
