@@ -11,6 +11,7 @@ import attrs
 
 from legraise_plan.errors import LegraisePlanError
 
+
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 

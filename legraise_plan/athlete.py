@@ -13,6 +13,7 @@ from legraise_plan.equipment import Equipment
 from legraise_plan.errors import AthleteError
 from legraise_plan.units import Mass, Unit
 
+
 __all__ = ["Athlete", "Condition", "Level"]
 
 

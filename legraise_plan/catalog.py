@@ -16,6 +16,7 @@ from legraise_plan import _validate as v
 from legraise_plan.equipment import Equipment
 from legraise_plan.errors import CatalogError
 
+
 __all__ = [
     "CATALOG",
     "Catalog",

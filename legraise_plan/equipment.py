@@ -18,6 +18,7 @@ from legraise_plan import _validate as v
 from legraise_plan.errors import EquipmentError
 from legraise_plan.units import Mass, Unit
 
+
 __all__ = ["BandColour", "Equipment", "Load"]
 
 _N_PER_LBF = 4.4482216152605

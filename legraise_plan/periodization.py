@@ -162,11 +162,9 @@ def _modify(
         reps = rules.range_for(ladder[down.rung]).high
         sets = max(1, state.sets - 1)
         where = f"one rung down to {ladder[down.rung].label}" if down.rung != state.rung else here
-        return (
-            attrs.evolve(down, reps=reps, sets=sets),
-            f"light day: {where}, {sets} set{'s' if sets > 1 else ''} at the top of the range "
-            f"({reps})",
-        )
+        plural = "s" if sets > 1 else ""
+        why = f"light day: {where}, {sets} set{plural} at the top of the range ({reps})"
+        return attrs.evolve(down, reps=reps, sets=sets), why
     return state, ""
 
 

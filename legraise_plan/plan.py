@@ -173,7 +173,7 @@ def _frequency_cap(athlete: Athlete, role: Role) -> int:
     return 3 if athlete.level is Level.NOVICE else 4
 
 
-def build_plan(
+def build_plan(  # noqa: C901
     athlete: Athlete,
     *,
     role: Role = Role.ACCESSORY,

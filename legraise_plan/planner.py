@@ -34,33 +34,45 @@ __all__ = [
 #: Notes every plan carries.
 GENERAL_SAFETY = (
     "Stop the set at once on sharp pain in the low back, hip or knee.",
-    "With a history of back pain or hip problems, check with a physiotherapist or doctor "
-    "before starting.",
-    "Pain 0-3/10 during a set is fine; 4-5/10: keep the dose, do not progress; above 5/10: "
-    "stop and drop back a level next session.",
+    (
+        "With a history of back pain or hip problems, check with a physiotherapist or doctor "
+        "before starting."
+    ),
+    (
+        "Pain 0-3/10 during a set is fine; 4-5/10: keep the dose, do not progress; above 5/10: "
+        "stop and drop back a level next session."
+    ),
     "If pain or stiffness is worse the next morning, repeat the previous dose with one set fewer.",
     "End a set when the low back arches, the pelvis twists or the leg swings.",
     "This is general fitness guidance, not a diagnosis or treatment.",
 )
 _CONDITION_NOTES = {
     Condition.LOW_BACK_PAIN_HISTORY: (
-        "Low-back pain history: lift only to hip neutral, brace before every rep, and add "
-        "external load only after 2 pain-free sessions.",
+        (
+            "Low-back pain history: lift only to hip neutral, brace before every rep, and add "
+            "external load only after 2 pain-free sessions."
+        ),
     ),
     Condition.HIP_PAIN: (
-        "Hip pain or impingement: stop at hip neutral (no extension past a straight line) "
-        "and add external load only after 2 pain-free sessions.",
+        (
+            "Hip pain or impingement: stop at hip neutral (no extension past a straight line) "
+            "and add external load only after 2 pain-free sessions."
+        ),
     ),
     Condition.PREGNANCY: (
         "Pregnancy: standing variations only, no lying face down.",
-        "Stop and contact your care provider on vaginal bleeding, regular painful "
-        "contractions, fluid leaking, breathlessness before exertion, dizziness, headache, "
-        "chest pain, muscle weakness affecting balance, calf pain or swelling, or reduced "
-        "fetal movement.",
+        (
+            "Stop and contact your care provider on vaginal bleeding, regular painful "
+            "contractions, fluid leaking, breathlessness before exertion, dizziness, headache, "
+            "chest pain, muscle weakness affecting balance, calf pain or swelling, or reduced "
+            "fetal movement."
+        ),
     ),
     Condition.RECENT_HIP_SURGERY: (
-        "Recent hip surgery: follow your surgeon's or physiotherapist's limits; no extension "
-        "past neutral with the foot turned out; loads stay at rehab levels.",
+        (
+            "Recent hip surgery: follow your surgeon's or physiotherapist's limits; no extension "
+            "past neutral with the foot turned out; loads stay at rehab levels."
+        ),
     ),
 }
 _NEEDS_CLEARANCE = (Condition.PREGNANCY, Condition.RECENT_HIP_SURGERY)
@@ -98,7 +110,9 @@ def check_clearance(athlete: Athlete, role: Role) -> None:
             )
 
 
-def rules_for(athlete: Athlete, role: Role, rules: ProgressionRules | None = None) -> ProgressionRules:
+def rules_for(
+    athlete: Athlete, role: Role, rules: ProgressionRules | None = None
+) -> ProgressionRules:
     """The rules a plan uses: ``rules`` or the role's defaults, with safety adjustments.
 
     A low-back pain history or hip pain holds external load until 2 pain-free sessions
@@ -118,9 +132,7 @@ def safety_notes(athlete: Athlete, role: Role) -> tuple[str, ...]:
     for condition in sorted(athlete.conditions):
         notes.extend(_CONDITION_NOTES[condition])
     if athlete.conditions and not athlete.cleared:
-        notes.append(
-            "Until a physiotherapist or doctor confirms, this plan stays at bodyweight."
-        )
+        notes.append("Until a physiotherapist or doctor confirms, this plan stays at bodyweight.")
     if role is Role.REHAB:
         notes.append("Rehab plan: confirm every change of dose with your clinician.")
     if role is Role.WARM_UP:
@@ -151,7 +163,11 @@ def plan_blocks(
         state = day.state
         rung = ladder[state.rung]
         hold = dose.tempo.hold + rung.extra_hold + state.extra_hold
-        tempo = dose.tempo if hold == dose.tempo.hold else Tempo(dose.tempo.lift, hold, dose.tempo.lower)
+        tempo = (
+            dose.tempo
+            if hold == dose.tempo.hold
+            else Tempo(dose.tempo.lift, hold, dose.tempo.lower)
+        )
         rir = min(10, dose.rir + (2 if day.is_deload else 0))
         prescription = Prescription(
             variation=rung.variation,

@@ -22,6 +22,7 @@ from legraise_plan.catalog import Variation
 from legraise_plan.equipment import Equipment, Load
 from legraise_plan.errors import PrescriptionError
 
+
 __all__ = [
     "ROLE_DOSES",
     "SIDE_SWITCH_SECONDS",

@@ -38,6 +38,7 @@ from legraise_plan.errors import ProgressionError
 from legraise_plan.prescription import ROLE_DOSES, RepRange, Role
 from legraise_plan.units import Mass, Unit
 
+
 __all__ = [
     "Change",
     "Ladder",

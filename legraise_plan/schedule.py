@@ -133,7 +133,8 @@ def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:
             raise ScheduleError(
                 f"days {first.value} and {second.value} are {24 * (b - a)} h apart; hard "
                 f"sessions need at least {24 * min_gap_days} h between them (rule 5): pick days "
-                "with a rest day between, or pass allow_close_sessions=True"
+                "with a rest day between, or pass allow_close_sessions=True "
+                "(--allow-close-sessions at the command line)"
             )
 
 

@@ -17,6 +17,7 @@ import attrs
 
 from legraise_plan.errors import UnitError
 
+
 __all__ = ["KG_PER_LB", "Mass", "Unit"]
 
 #: One avoirdupois pound in kilograms, exactly (international yard and pound, 1959).

@@ -1,0 +1,368 @@
+"""The ``legraise-plan`` command line: it parses arguments and calls the public API.
+
+User errors print one line on stderr and exit with status 2; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import legraise_plan as lp
+from legraise_plan._files import write_atomic
+
+
+__all__ = ["main"]
+
+_FORMATS = ("ics", "json", "text")
+_SUFFIX_FORMATS = {".ics": "ics", ".json": "json", ".txt": "text", ".md": "text"}
+
+
+class _UsageError(Exception):
+    """A bad command line: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _dates(text: str) -> tuple[dt.date, ...]:
+    return tuple(_date(part.strip()) for part in text.split(",") if part.strip())
+
+
+def _time(text: str) -> dt.time:
+    try:
+        value = dt.time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a time HH:MM, got {text!r}") from None
+    if value.tzinfo is not None:
+        raise argparse.ArgumentTypeError(f"must be a time without zone (use --tz), got {text!r}")
+    return value
+
+
+def _minutes(text: str) -> dt.timedelta:
+    try:
+        return dt.timedelta(minutes=int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be whole minutes, got {text!r}") from None
+
+
+def _alarm(text: str) -> dt.timedelta | None:
+    if text.strip().lower() in {"none", "off", "no"}:
+        return None
+    return -_minutes(text)
+
+
+def _stamp(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be an ISO date-time with offset, e.g. 2026-12-01T00:00:00Z, got {text!r}"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"must include an offset such as Z, got {text!r}")
+    return value
+
+
+def _choices(kind: type[Any]) -> str:
+    return ",".join(m.value for m in kind)
+
+
+def _list_of(kind: type[Any], name: str) -> Any:
+    def parse(text: str) -> tuple[Any, ...]:
+        items = []
+        for part in (p.strip().lower().replace("-", "_") for p in text.split(",")):
+            if not part:
+                continue
+            try:
+                items.append(kind(part))
+            except ValueError:
+                raise argparse.ArgumentTypeError(
+                    f"{name} must be among {_choices(kind)}, got {part!r}"
+                ) from None
+        return tuple(items)
+
+    return parse
+
+
+def _one_of(kind: type[Any]) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            return kind(text.strip().lower().replace("-", "_"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"must be one of {_choices(kind)}, got {text!r}"
+            ) from None
+
+    return parse
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday strictly after ``today`` (the default plan start)."""
+    from dateutil.relativedelta import MO, relativedelta  # noqa: PLC0415
+
+    return today + relativedelta(days=+1, weekday=MO)
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="legraise-plan",
+        description="Plan backward leg raises (hip extensions) into real training weeks.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {lp.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    exercises = commands.add_parser("exercises", help="list the exercise catalog with cues")
+    exercises.add_argument(
+        "--equipment",
+        type=_list_of(lp.Equipment, "--equipment"),
+        default=(),
+        help=f"only variations for this equipment (comma list of {_choices(lp.Equipment)})",
+    )
+    exercises.add_argument("--format", choices=("text", "json"), default="text")
+
+    plan = commands.add_parser("plan", help="build a plan and write it as ics, json or text")
+    plan.add_argument(
+        "--role",
+        type=_one_of(lp.Role),
+        default=lp.Role.ACCESSORY,
+        help=f"{_choices(lp.Role)} (default accessory)",
+    )
+    plan.add_argument("--weeks", type=int, default=6, help="1..52 (default 6)")
+    plan.add_argument(
+        "--start", type=_date, default=None, help="first day, YYYY-MM-DD (default next Monday)"
+    )
+    plan.add_argument("--days", default="mon,wed,fri", help="weekdays (default mon,wed,fri)")
+    plan.add_argument(
+        "--at", type=_time, default=dt.time(18, 0), help="time of day (default 18:00)"
+    )
+    plan.add_argument(
+        "--tz", default=None, help="IANA zone, e.g. Europe/Berlin (default: floating local time)"
+    )
+    plan.add_argument(
+        "--equipment",
+        type=_list_of(lp.Equipment, "--equipment"),
+        default=(),
+        help=f"what you have besides bodyweight (comma list of {_choices(lp.Equipment)})",
+    )
+    plan.add_argument(
+        "--level", type=_one_of(lp.Level), default=lp.Level.NOVICE, help=_choices(lp.Level)
+    )
+    plan.add_argument("--units", type=_one_of(lp.Unit), default=lp.Unit.KG, help="kg or lb")
+    plan.add_argument(
+        "--condition",
+        type=_list_of(lp.Condition, "--condition"),
+        default=(),
+        help=f"health conditions (comma list of {_choices(lp.Condition)})",
+    )
+    plan.add_argument(
+        "--cleared",
+        action="store_true",
+        help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
+    )
+    plan.add_argument("--name", default="", help="your name, shown in the calendar name")
+    plan.add_argument(
+        "--periodization",
+        type=_one_of(lp.Periodization),
+        default=lp.Periodization.LINEAR,
+        help=_choices(lp.Periodization),
+    )
+    plan.add_argument(
+        "--skip", type=_dates, default=(), help="dates without a session, comma list YYYY-MM-DD"
+    )
+    plan.add_argument(
+        "--reschedule", action="store_true", help="move skipped sessions to the next free day"
+    )
+    plan.add_argument(
+        "--after",
+        type=_minutes,
+        default=None,
+        help="accessory only: start this many minutes after --at (the main lifts' start)",
+    )
+    plan.add_argument(
+        "--allow-close-sessions",
+        action="store_true",
+        help="allow hard sessions less than 48 h apart",
+    )
+    plan.add_argument("--note", default="", help="text added to every session")
+    plan.add_argument("--plan-id", default="", help="a stable id of this plan (part of each UID)")
+    _add_output_options(plan)
+
+    show = commands.add_parser("show", help="print a plan saved as JSON as text")
+    show.add_argument("file", type=Path, help="a plan written with --format json")
+
+    convert = commands.add_parser("convert", help="convert a plan saved as JSON")
+    convert.add_argument("file", type=Path, help="a plan written with --format json")
+    _add_output_options(convert)
+    return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default=None,
+        help="ics, json or text (default: from the -o suffix, else ics)",
+    )
+    parser.add_argument("-o", "--output", default="-", help="output file, - for stdout (default)")
+    parser.add_argument(
+        "--alarm",
+        type=_alarm,
+        default=dt.timedelta(minutes=-30),
+        help="reminder minutes before each session, or none (default 30)",
+    )
+    parser.add_argument(
+        "--stamp",
+        type=_stamp,
+        default=None,
+        help="DTSTAMP for reproducible .ics output (ISO date-time with offset; default now)",
+    )
+
+
+def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
+    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics")
+    if fmt == "ics":
+        return lp.to_ics(plan, alarm=args.alarm, stamp=args.stamp)
+    if fmt == "json":
+        return (json.dumps(lp.to_dict(plan), indent=2, ensure_ascii=False) + "\n").encode()
+    return lp.to_text(plan).encode()
+
+
+def _emit(data: bytes, output: str) -> None:
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, data)
+
+
+def _load(path: Path) -> lp.Plan:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _UsageError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _UsageError(f"{str(path)!r} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    return lp.from_dict(data)
+
+
+def _exercises_text(variations: Sequence[lp.Variation]) -> str:
+    lines: list[str] = []
+    for x in variations:
+        muscles = ", ".join(m.value.replace("_", " ") for m in x.primary_muscles)
+        lines += [
+            f"{x.name}  [{x.id}]",
+            f"  equipment: {x.equipment.value.replace('_', ' ')}; position: {x.position.value}"
+            + ("; advanced" if x.is_advanced else ""),
+            f"  primary muscles: {muscles}",
+            "  setup:",
+            *(f"    - {cue}" for cue in x.setup),
+            "  execution:",
+            *(f"    - {cue}" for cue in x.execution),
+            f"  breathing: {x.breathing}",
+            "  common mistakes:",
+            *(f"    - {m}" for m in x.mistakes),
+            "  safety:",
+            *(f"    - {s}" for s in x.safety),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _exercises_json(variations: Sequence[lp.Variation]) -> str:
+    payload = [
+        {
+            "id": x.id,
+            "name": x.name,
+            "equipment": x.equipment.value,
+            "position": x.position.value,
+            "advanced": x.is_advanced,
+            "muscles": [{"muscle": m.muscle.value, "role": m.role.value} for m in x.muscles],
+            "setup": list(x.setup),
+            "execution": list(x.execution),
+            "breathing": x.breathing,
+            "mistakes": list(x.mistakes),
+            "safety": list(x.safety),
+            "contraindications": list(x.contraindications),
+        }
+        for x in variations
+    ]
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _run(args: argparse.Namespace, today: dt.date) -> None:
+    if args.command == "exercises":
+        chosen = [
+            x for x in lp.CATALOG.values() if not args.equipment or x.equipment in args.equipment
+        ]
+        out = _exercises_text(chosen) if args.format == "text" else _exercises_json(chosen)
+        _emit(out.encode(), "-")
+        return
+    if args.command == "plan":
+        athlete = lp.Athlete(
+            equipment=args.equipment,
+            level=args.level,
+            units=args.units,
+            conditions=args.condition,
+            cleared=args.cleared,
+            name=args.name,
+        )
+        plan = lp.build_plan(
+            athlete,
+            role=args.role,
+            weeks=args.weeks,
+            start=args.start or next_monday(today),
+            days=args.days,
+            at=args.at,
+            tz=args.tz,
+            periodization=args.periodization,
+            skip=args.skip,
+            reschedule=args.reschedule,
+            after=args.after,
+            allow_close_sessions=args.allow_close_sessions,
+            note=args.note,
+            plan_id=args.plan_id,
+        )
+        _emit(_render(plan, args), args.output)
+        return
+    plan = _load(args.file)
+    if args.command == "show":
+        _emit(lp.to_text(plan).encode(), "-")
+        return
+    _emit(_render(plan, args), args.output)
+
+
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 2 for a user error).
+
+    ``today`` fixes the date the default ``--start`` (next Monday) is counted from.
+    """
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        _run(args, today or dt.datetime.now().astimezone().date())
+    except (_UsageError, lp.LegraisePlanError) as exc:
+        message = " ".join(str(exc).split())
+        print(f"legraise-plan: error: {message}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    return 0
