@@ -489,10 +489,14 @@ def _regress(state: ProgressionState, ladder: Ladder, rules: ProgressionRules, w
             bridged=False,
             extra_hold=0,
         )
+        easier = new.difficulty < state.difficulty
+        what = f"{state.sets} → {sets} sets" if sets < state.sets else "keep the dose"
+        if state.extra_hold:
+            what += ", no extra pause"
         return Step(
             state=new,
-            change=Change.REGRESS if sets < state.sets else Change.HOLD,
-            reason=f"{why} → already on the first rung: {state.sets} → {sets} sets",
+            change=Change.REGRESS if easier else Change.HOLD,
+            reason=f"{why} → already on the first rung: {what}",
         )
     below = ladder[state.rung - 1]
     new = ProgressionState(

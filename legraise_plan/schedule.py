@@ -153,7 +153,8 @@ def schedule_slots(
 
     Returns the slots in time order and notes about moved or dropped sessions.  A
     skipped date drops its session, or with ``reschedule=True`` moves it to the next
-    free day in the plan that keeps ``min_gap_days`` to its neighbours.
+    free day within the next 6 days (and the plan) that keeps ``min_gap_days`` to its
+    neighbours; with no such day it is dropped.  Notes say what moved or was dropped.
     """
     zone = resolve_zone(tz)
     _check_spacing(days, min_gap_days)
@@ -173,7 +174,8 @@ def schedule_slots(
         taken = set(kept)
         for missed in (d for d in planned if d in skipped):
             candidate = missed + dt.timedelta(days=1)
-            while candidate <= last:
+            horizon = min(last, missed + dt.timedelta(days=6))
+            while candidate <= horizon:
                 if (
                     candidate not in skipped
                     and candidate not in taken
@@ -181,8 +183,11 @@ def schedule_slots(
                 ):
                     break
                 candidate += dt.timedelta(days=1)
-            if candidate > last:
-                notes.append(f"session on {missed.isoformat()} dropped: skipped, no free day left")
+            if candidate > horizon:
+                notes.append(
+                    f"session on {missed.isoformat()} dropped: skipped, and no free day within "
+                    "a week keeps the rest between sessions"
+                )
                 continue
             taken.add(candidate)
             moved[candidate] = missed

@@ -1,0 +1,318 @@
+"""Tests for the legraise-plan command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import icalendar
+import pytest
+
+import legraise_plan as lp
+from legraise_plan.cli import main, next_monday
+
+
+TODAY = dt.date(2026, 11, 26)  # a Thursday
+STAMP = "2026-11-26T08:00:00Z"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; return (status, stdout, stderr)."""
+    status = main(list(argv), today=TODAY)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestNextMonday:
+    """The default start date."""
+
+    @pytest.mark.parametrize(
+        ("today", "expected"),
+        [
+            (dt.date(2026, 11, 26), dt.date(2026, 11, 30)),
+            (dt.date(2026, 11, 30), dt.date(2026, 12, 7)),
+            (dt.date(2026, 12, 6), dt.date(2026, 12, 7)),
+        ],
+    )
+    def test_next_monday(self, today, expected):
+        """The plan starts on the first Monday after today."""
+        assert expected == next_monday(today)
+
+
+class TestExercises:
+    """legraise-plan exercises."""
+
+    def test_lists_catalog_with_cues(self, capsys):
+        """Every variation is listed with its id and cues."""
+        status, out, err = run(capsys, "exercises")
+
+        assert (status, err) == (0, "")
+        for variation in lp.CATALOG.values():
+            assert f"[{variation.id}]" in out
+            assert variation.execution[0] in out
+
+    def test_filter_by_equipment(self, capsys):
+        """--equipment keeps only the variations for that equipment."""
+        status, out, _ = run(capsys, "exercises", "--equipment", "band")
+
+        assert status == 0
+        assert "[standing-band-hip-extension]" in out
+        assert "[prone-hip-extension]" not in out
+
+    def test_json(self, capsys):
+        """--format json gives the catalog as JSON."""
+        status, out, _ = run(capsys, "exercises", "--format", "json", "--equipment", "cable,band")
+
+        assert status == 0
+        assert [x["id"] for x in json.loads(out)] == [
+            "standing-band-hip-extension",
+            "cable-standing-hip-extension",
+        ]
+
+    def test_bad_equipment(self, capsys):
+        """An unknown equipment name is one line on stderr and status 2."""
+        status, out, err = run(capsys, "exercises", "--equipment", "kettlebell")
+
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1
+        assert "--equipment must be among bodyweight,band" in err
+
+
+class TestPlan:
+    """legraise-plan plan."""
+
+    def test_defaults_write_six_week_ics(self, capsys, tmp_path):
+        """The defaults give an accessory plan from next Monday, MO/WE/FR 18:00 floating."""
+        target = tmp_path / "plan.ics"
+
+        status, out, err = run(capsys, "plan", "-o", str(target), "--stamp", STAMP)
+
+        assert (status, out, err) == (0, "", "")
+        calendar = icalendar.Calendar.from_ical(target.read_bytes())
+        events = calendar.walk("VEVENT")
+        assert len(events) == 18
+        first = min(e.decoded("DTSTART") for e in events)
+        assert first == dt.datetime(2026, 11, 30, 18, 0)
+        assert "accessory" in str(events[0]["SUMMARY"])
+
+    def test_every_option(self, capsys, tmp_path):
+        """All build_plan arguments are reachable from the command line."""
+        target = tmp_path / "rehab.json"
+
+        status, _, err = run(
+            capsys,
+            "plan",
+            "--role",
+            "rehab",
+            "--weeks",
+            "4",
+            "--start",
+            "2026-12-01",
+            "--days",
+            "tue,thu,sat",
+            "--at",
+            "07:30",
+            "--tz",
+            "Europe/Berlin",
+            "--equipment",
+            "band",
+            "--level",
+            "intermediate",
+            "--units",
+            "lb",
+            "--condition",
+            "low-back-pain-history",
+            "--cleared",
+            "--name",
+            "Ana",
+            "--periodization",
+            "linear",
+            "--skip",
+            "2026-12-24,2026-12-26",
+            "--reschedule",
+            "--note",
+            "bring the band",
+            "--plan-id",
+            "ana-1",
+            "-o",
+            str(target),
+        )
+
+        assert (status, err) == (0, "")
+        plan = lp.from_dict(json.loads(target.read_text()))
+        assert plan.role is lp.Role.REHAB
+        assert plan.tz == "Europe/Berlin"
+        assert plan.athlete.conditions == {lp.Condition.LOW_BACK_PAIN_HISTORY}
+        assert plan.athlete.units is lp.Unit.LB
+        assert plan.note == "bring the band"
+        assert plan.sessions[0].start == dt.datetime(
+            2026, 12, 1, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))
+        )
+
+    def test_accessory_after(self, capsys):
+        """--after places the accessory block after the main lifts."""
+        status, out, _ = run(
+            capsys, "plan", "--after", "40", "--format", "json", "--start", "2026-12-07"
+        )
+
+        assert status == 0
+        assert lp.from_dict(json.loads(out)).sessions[0].start == dt.datetime(2026, 12, 7, 18, 40)
+
+    def test_text_to_stdout(self, capsys):
+        """--format text prints the readable plan."""
+        status, out, _ = run(capsys, "plan", "--format", "text", "--weeks", "2")
+
+        assert status == 0
+        assert "Week 1" in out
+        assert "Week 2" in out
+
+    def test_suffix_picks_format(self, capsys, tmp_path):
+        """-o plan.md writes text and -o plan.json writes JSON."""
+        run(capsys, "plan", "-o", str(tmp_path / "plan.md"))
+        run(capsys, "plan", "-o", str(tmp_path / "plan.json"))
+
+        assert "Week 6" in (tmp_path / "plan.md").read_text()
+        assert json.loads((tmp_path / "plan.json").read_text())["schema_version"] == 1
+
+    def test_no_alarm(self, capsys, tmp_path):
+        """--alarm none leaves reminders out."""
+        target = tmp_path / "quiet.ics"
+
+        run(capsys, "plan", "--alarm", "none", "-o", str(target))
+
+        assert icalendar.Calendar.from_ical(target.read_bytes()).walk("VALARM") == []
+
+    @pytest.mark.parametrize(
+        ("argv", "fragment"),
+        [
+            (["--weeks", "0"], "weeks must be a whole number 1..52, got 0"),
+            (["--weeks", "x"], "argument --weeks"),
+            (["--days", "mon,xyz"], "days must be weekday codes"),
+            (["--days", "mon,tue"], "--allow-close-sessions"),
+            (["--at", "25:00"], "argument --at: must be a time HH:MM"),
+            (["--tz", "Mars/Olympus"], "tz must be an IANA zone name"),
+            (["--role", "cardio"], "argument --role: must be one of warm_up"),
+            (["--role", "rehab"], "--cleared"),
+            (["--start", "2026-13-01"], "argument --start: must be a date YYYY-MM-DD"),
+            (["--skip", "soon"], "argument --skip"),
+            (["--after", "ten"], "argument --after: must be whole minutes"),
+            (["--stamp", "2026-11-26T08:00"], "argument --stamp: must include an offset"),
+            (["--stamp", "later"], "argument --stamp: must be an ISO date-time"),
+            (["--condition", "flu"], "--condition must be among"),
+            (["--format", "pdf"], "argument --format: invalid choice"),
+            (["--no-such-option"], "unrecognized arguments"),
+        ],
+    )
+    def test_bad_input(self, capsys, tmp_path, argv, fragment):
+        """Bad input is one line on stderr naming the problem, status 2, no file written."""
+        target = tmp_path / "plan.ics"
+
+        status, out, err = run(capsys, "plan", *argv, "-o", str(target))
+
+        assert (status, out) == (2, "")
+        assert err.startswith("legraise-plan: error: ")
+        assert err.count("\n") == 1
+        assert fragment in err
+        assert list(tmp_path.iterdir()) == []
+
+    def test_failure_keeps_existing_file(self, capsys, tmp_path):
+        """An existing output file is only replaced on success."""
+        target = tmp_path / "plan.ics"
+        target.write_bytes(b"old")
+
+        status, _, _ = run(capsys, "plan", "--weeks", "60", "-o", str(target))
+
+        assert status == 2
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
+
+    def test_missing_folder(self, capsys, tmp_path):
+        """Writing into a folder that does not exist is a clear error."""
+        status, _, err = run(capsys, "plan", "-o", str(tmp_path / "no" / "plan.ics"))
+
+        assert status == 2
+        assert "path must be in an existing folder" in err
+
+
+class TestShowAndConvert:
+    """legraise-plan show and convert."""
+
+    @pytest.fixture(name="saved")
+    def fixture_saved(self, capsys, tmp_path):
+        """A plan saved as JSON."""
+        target = tmp_path / "plan.json"
+        run(capsys, "plan", "--tz", "America/New_York", "-o", str(target))
+        return target
+
+    def test_show(self, capsys, saved):
+        """show prints the saved plan as text."""
+        status, out, _ = run(capsys, "show", str(saved))
+
+        assert status == 0
+        assert out == lp.to_text(lp.from_dict(json.loads(saved.read_text())))
+
+    def test_convert_to_ics(self, capsys, saved, tmp_path):
+        """convert turns a saved plan into the same calendar as exporting it directly."""
+        target = tmp_path / "plan.ics"
+
+        status, _, _ = run(capsys, "convert", str(saved), "-o", str(target), "--stamp", STAMP)
+
+        plan = lp.from_dict(json.loads(saved.read_text()))
+        stamp = dt.datetime(2026, 11, 26, 8, tzinfo=dt.UTC)
+        assert status == 0
+        assert target.read_bytes() == lp.to_ics(plan, stamp=stamp)
+
+    @pytest.mark.parametrize(
+        ("content", "fragment"),
+        [
+            ("{not json", "is not JSON"),
+            ('{"schema_version": 99}', "schema_version"),
+        ],
+    )
+    def test_bad_files(self, capsys, tmp_path, content, fragment):
+        """Unreadable, non-JSON or foreign files are one clear line and status 2."""
+        source = tmp_path / "plan.json"
+        source.write_text(content)
+
+        status, _, err = run(capsys, "show", str(source))
+
+        assert status == 2
+        assert err.count("\n") == 1
+        assert fragment in err
+
+    def test_missing_file(self, capsys, tmp_path):
+        """A missing input file is a clear error."""
+        status, _, err = run(capsys, "show", str(tmp_path / "nope.json"))
+
+        assert status == 2
+        assert "cannot read" in err
+
+
+class TestProcess:
+    """The command as a real process."""
+
+    def test_version(self):
+        """python -m legraise_plan --version prints the version."""
+        result = subprocess.run(
+            [sys.executable, "-m", "legraise_plan", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        assert result.returncode == 0
+        assert result.stdout.strip() == f"legraise-plan {lp.__version__}"
+
+    def test_error_has_no_traceback(self):
+        """A user error in a real process is one line and status 2."""
+        result = subprocess.run(
+            [sys.executable, "-m", "legraise_plan", "plan", "--weeks", "99"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+        assert result.returncode == 2
+        assert result.stderr == "legraise-plan: error: weeks must be a whole number 1..52, got 99\n"
