@@ -1,0 +1,67 @@
+"""Embedding legraise_plan in an app: a request as JSON in, the plan as JSON out.
+
+An app stores the plan with lp.to_dict and loads it back with lp.from_dict; the
+round trip gives an equal plan, and bad stored data raises a LegraisePlanError that
+names the bad field's path.
+
+Run: python examples/embed_in_app.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import legraise_plan as lp
+
+
+REQUEST = """
+{
+  "user_id": "u-1029",
+  "equipment": ["band", "cable"],
+  "level": "intermediate",
+  "units": "lb",
+  "role": "full_body",
+  "start": "2027-01-04",
+  "days": ["tu", "th"],
+  "at": "06:45",
+  "tz": "America/New_York"
+}
+"""
+
+
+def plan_for(request: dict[str, object]) -> lp.Plan:
+    """Turn an app's request into a plan; any bad field raises a LegraisePlanError."""
+    athlete = lp.Athlete(
+        equipment=request["equipment"], level=request["level"], units=request["units"]
+    )
+    return lp.build_plan(
+        athlete,
+        role=lp.Role(request["role"]),
+        start=dt.date.fromisoformat(str(request["start"])),
+        days=request["days"],  # type: ignore[arg-type]
+        at=dt.time.fromisoformat(str(request["at"])),
+        tz=str(request["tz"]),
+        plan_id=str(request["user_id"]),
+    )
+
+
+def main() -> None:
+    plan = plan_for(json.loads(REQUEST))
+    stored = json.dumps(lp.to_dict(plan))
+    loaded = lp.from_dict(json.loads(stored))
+    assert loaded == plan
+    first = loaded.sessions[0]
+    print(f"stored {len(stored)} bytes; first session {first.start.isoformat()}")
+    print(f"uid {first.uid}: {first.blocks[0].prescription.summary}")
+
+    broken = json.loads(stored)
+    broken["sessions"][1]["blocks"][0]["sets"] = 0
+    try:
+        lp.from_dict(broken)
+    except lp.LegraisePlanError as exc:
+        print(f"rejected: {exc}")
+
+
+if __name__ == "__main__":
+    main()

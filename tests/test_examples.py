@@ -1,0 +1,73 @@
+"""Every script in examples/ runs as a user would run it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+def run_example(name: str, *args: str, cwd: Path) -> str:
+    """Run an example in ``cwd`` and return its standard output."""
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / name), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_every_example_is_tested() -> None:
+    """Each example script has a test below."""
+    assert sorted(p.name for p in EXAMPLES.glob("*.py")) == [
+        "accessory_ics.py",
+        "batch_parallel.py",
+        "embed_in_app.py",
+        "rehab_band.py",
+    ]
+
+
+def test_accessory_ics(tmp_path: Path) -> None:
+    """The accessory example writes an 18-event calendar."""
+    out = run_example("accessory_ics.py", cwd=tmp_path)
+
+    calendar = icalendar.Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == 18
+    assert "18 sessions written" in out
+
+
+def test_rehab_band(tmp_path: Path) -> None:
+    """The rehab example prints the plan and writes rehab.ics."""
+    out = run_example("rehab_band.py", "mine.ics", cwd=tmp_path)
+
+    assert "Week 1" in out
+    assert (tmp_path / "mine.ics").exists()
+
+
+def test_embed_in_app(tmp_path: Path) -> None:
+    """The app example round-trips JSON and shows the path of a bad field."""
+    out = run_example("embed_in_app.py", cwd=tmp_path)
+
+    assert "rejected: sessions[1].blocks[0].sets" in out
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_batch_parallel(tmp_path: Path, workers: str) -> None:
+    """The batch example writes one calendar per athlete, in one or several processes."""
+    out = run_example(
+        "batch_parallel.py", "--count", "12", "--workers", workers, "--out", "cals", cwd=tmp_path
+    )
+
+    files = sorted((tmp_path / "cals").glob("*.ics"))
+    assert len(files) == 12
+    assert "12/12" in out
