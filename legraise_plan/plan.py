@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,7 +16,7 @@ from legraise_plan.catalog import Variation
 from legraise_plan.equipment import Load
 from legraise_plan.errors import PlanError, ScheduleError
 from legraise_plan.periodization import DayKind, Periodization
-from legraise_plan.planner import plan_blocks, safety_notes
+from legraise_plan.planner import PlannedBlock, plan_blocks, safety_notes
 from legraise_plan.prescription import Prescription, Role, Tempo, round_up_to_5_minutes
 from legraise_plan.progression import ProgressionRules
 from legraise_plan.schedule import Weekday, parse_days, schedule_slots
@@ -23,7 +24,7 @@ from legraise_plan.schedule import Weekday, parse_days, schedule_slots
 
 __all__ = ["Block", "Plan", "Session", "build_plan"]
 
-#: Namespace of every session UID (uuid5 of the plan id, role, start date and number).
+#: Namespace of session UIDs: ``<uuid5(plan id, role, start date)>-<session number>@legraise-plan``.
 UID_NAMESPACE = uuid.UUID("6f0b1c52-3a52-5c4e-9d59-2b8d4c1f7a10")
 _MAX_WEEKS = 52
 
@@ -145,9 +146,9 @@ class Plan:
         return self.start + dt.timedelta(weeks=self.weeks)
 
 
-def _session_uid(plan_id: str, role: Role, start: dt.date, number: int) -> str:
-    key = f"{plan_id}|{role.value}|{start.isoformat()}|{number}"
-    return f"{uuid.uuid5(UID_NAMESPACE, key)}@legraise-plan"
+def _uid_base(plan_id: str, role: Role, start: dt.date) -> str:
+    """The part of every session uid shared by one plan (a uuid5 of its identity)."""
+    return str(uuid.uuid5(UID_NAMESPACE, f"{plan_id}|{role.value}|{start.isoformat()}"))
 
 
 def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
@@ -165,6 +166,63 @@ def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
         raise ScheduleError(f"after must be a timedelta from 0 to 6 hours or None, got {after!r}")
 
 
+@functools.lru_cache(maxsize=512)
+def _doses(
+    athlete: Athlete,
+    role: Role,
+    *,
+    session_weeks: tuple[int, ...],
+    weeks: int,
+    periodization: Periodization,
+    rules: ProgressionRules | None,
+    deload_every: int,
+) -> tuple[tuple[DayKind, tuple[Block, ...], dt.timedelta], ...]:
+    """Each session's kind, blocks and duration: a pure function, memoised.
+
+    Plans for many athletes share few distinct (profile, role, weeks) inputs, so the
+    ladder and the projection are computed once per distinct input, and equal blocks
+    are shared between sessions.
+    """
+    planned = plan_blocks(
+        athlete,
+        role,
+        session_weeks,
+        weeks,
+        periodization=periodization,
+        rules=rules,
+        deload_every=deload_every,
+    )
+    shared: dict[PlannedBlock, tuple[DayKind, tuple[Block, ...], dt.timedelta]] = {}
+    out = []
+    for item in planned:
+        dose = shared.get(item)
+        if dose is None:
+            block = Block(prescription=item.prescription, reason=item.reason)
+            dose = (item.kind, (block,), round_up_to_5_minutes(item.prescription.seconds))
+            shared[item] = dose
+        out.append(dose)
+    return tuple(out)
+
+
+def _check_text(name: str, value: object, limit: int) -> None:
+    if not isinstance(value, str) or len(value) > limit:
+        raise PlanError(f"{name} must be text of at most {limit} characters, got {value!r:.60}")
+
+
+def _check_skip(skip: object) -> tuple[dt.date, ...]:
+    """Validate skipped dates; return them sorted without duplicates."""
+    try:
+        items = set(skip)  # type: ignore[call-overload]
+    except TypeError:
+        raise ScheduleError(
+            f"skip must be an iterable of datetime.date values, got {skip!r}"
+        ) from None
+    for day in items:
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise ScheduleError(f"skip must hold datetime.date values, got {day!r}")
+    return tuple(sorted(items))
+
+
 def _frequency_cap(athlete: Athlete, role: Role) -> int:
     if role is Role.WARM_UP:
         return 7
@@ -173,7 +231,7 @@ def _frequency_cap(athlete: Athlete, role: Role) -> int:
     return 3 if athlete.level is Level.NOVICE else 4
 
 
-def build_plan(  # noqa: C901
+def build_plan(
     athlete: Athlete,
     *,
     role: Role = Role.ACCESSORY,
@@ -227,10 +285,8 @@ def build_plan(  # noqa: C901
     _check_args(weeks, start, at, after)
     if after is not None and role is not Role.ACCESSORY:
         raise ScheduleError(f"after only applies to the accessory role, got role {role.value}")
-    if not isinstance(note, str) or len(note) > 2000:
-        raise PlanError(f"note must be text of at most 2000 characters, got {note!r:.60}")
-    if not isinstance(plan_id, str) or len(plan_id) > 200:
-        raise PlanError(f"plan_id must be text of at most 200 characters, got {plan_id!r:.60}")
+    _check_text("note", note, 2000)
+    _check_text("plan_id", plan_id, 200)
     parsed_days = parse_days(days)
     cap = _frequency_cap(athlete, role)
     if len(parsed_days) > cap:
@@ -238,10 +294,7 @@ def build_plan(  # noqa: C901
             f"days must be at most {cap} a week for {athlete.level.value} {role.label} work "
             f"(rule 5), got {len(parsed_days)}"
         )
-    skipped = tuple(skip)
-    for day in skipped:
-        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise ScheduleError(f"skip must hold datetime.date values, got {day!r}")
+    skipped = _check_skip(skip)
     hard = role in {Role.ACCESSORY, Role.FULL_BODY}
     slots, schedule_notes = schedule_slots(
         start=start,
@@ -253,18 +306,20 @@ def build_plan(  # noqa: C901
         reschedule=reschedule,
         min_gap_days=2 if hard and not allow_close_sessions else 0,
     )
-    planned = plan_blocks(
-        athlete,
+    doses = _doses(
+        attrs.evolve(athlete, name="") if athlete.name else athlete,
         role,
-        [slot.week for slot in slots],
-        weeks,
+        session_weeks=tuple(slot.week for slot in slots),
+        weeks=weeks,
         periodization=periodization,
         rules=rules,
         deload_every=deload_every,
     )
+    uid_base = _uid_base(plan_id, role, start)
     sessions = []
-    for number, (slot, block) in enumerate(zip(slots, planned, strict=True), start=1):
-        duration = round_up_to_5_minutes(block.prescription.seconds)
+    for number, (slot, (kind, blocks, duration)) in enumerate(
+        zip(slots, doses, strict=True), start=1
+    ):
         begin = slot.anchor
         if role is Role.WARM_UP:
             begin = slot.anchor - duration
@@ -276,9 +331,9 @@ def build_plan(  # noqa: C901
                 duration=duration,
                 week=slot.week,
                 role=role,
-                kind=block.kind,
-                uid=_session_uid(plan_id, role, start, number),
-                blocks=(Block(prescription=block.prescription, reason=block.reason),),
+                kind=kind,
+                uid=f"{uid_base}-{number}@legraise-plan",
+                blocks=blocks,
                 notes=(slot.note,) if slot.note else (),
             )
         )

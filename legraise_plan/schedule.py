@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import zoneinfo
 from collections.abc import Iterable
 
@@ -34,7 +35,7 @@ class Weekday(enum.StrEnum):
     SU = "SU"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """0 for Monday … 6 for Sunday (as :meth:`datetime.date.weekday`)."""
         return _INDEX[self]
 
@@ -82,17 +83,18 @@ def parse_days(days: Iterable[str | Weekday] | str) -> tuple[Weekday, ...]:
         if day in seen:
             raise ScheduleError(f"days must not repeat a weekday, got {day.value} twice")
         seen.add(day)
-    return tuple(sorted(parsed, key=lambda d: d.index))
+    return tuple(sorted(parsed, key=lambda d: d.number))
 
 
 def resolve_zone(tz: str | None) -> zoneinfo.ZoneInfo | None:
     """The :class:`~zoneinfo.ZoneInfo` for an IANA name, or None for floating time."""
-    if tz is None:
+    name: object = tz
+    if name is None:
         return None
-    if not isinstance(tz, str) or not tz.strip():
+    if not isinstance(name, str) or not name.strip():
         raise ScheduleError(f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}")
     try:
-        return zoneinfo.ZoneInfo(tz)
+        return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise ScheduleError(
             f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}"
@@ -126,7 +128,7 @@ def _local(day: dt.date, at: dt.time, zone: zoneinfo.ZoneInfo | None) -> tuple[d
 def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:
     if len(days) < 2 or min_gap_days <= 1:
         return
-    indices = [d.index for d in days]
+    indices = [d.number for d in days]
     for a, b in zip(indices, [*indices[1:], indices[0] + 7], strict=True):
         if b - a < min_gap_days:
             first, second = Weekday(list(Weekday)[a % 7]), Weekday(list(Weekday)[b % 7])
@@ -138,6 +140,7 @@ def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:
             )
 
 
+@functools.lru_cache(maxsize=256)
 def schedule_slots(
     *,
     start: dt.date,
@@ -145,13 +148,14 @@ def schedule_slots(
     days: tuple[Weekday, ...],
     at: dt.time,
     tz: str | None,
-    skip: Iterable[dt.date] = (),
+    skip: tuple[dt.date, ...] = (),
     reschedule: bool = False,
     min_gap_days: int = 0,
 ) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
     """Lay sessions on ``days`` at ``at`` for ``weeks`` weeks from ``start``.
 
-    Returns the slots in time order and notes about moved or dropped sessions.  A
+    Returns the slots in time order and notes about moved or dropped sessions.  Pure,
+    so results are memoised: a batch of plans with the same calendar computes it once.  A
     skipped date drops its session, or with ``reschedule=True`` moves it to the next
     free day within the next 6 days (and the plan) that keeps ``min_gap_days`` to its
     neighbours; with no such day it is dropped.  Notes say what moved or was dropped.
@@ -164,7 +168,7 @@ def schedule_slots(
         rrule.WEEKLY,
         dtstart=dt.datetime.combine(start, dt.time()),
         until=dt.datetime.combine(last, dt.time()),
-        byweekday=[d.index for d in days],
+        byweekday=[d.number for d in days],
     )
     planned = [occurrence.date() for occurrence in rule]
     kept = [d for d in planned if d not in skipped]

@@ -423,7 +423,7 @@ class TestProperties:
     def test_sessions_on_requested_days_and_times(self, inputs):
         """Sessions fall on requested weekdays at the requested wall-clock time, in order."""
         plan = build(inputs, allow_close_sessions=True)
-        wanted = {lp.Weekday.parse(d).index for d in inputs["days"]}
+        wanted = {lp.Weekday.parse(d).number for d in inputs["days"]}
 
         starts = [s.start for s in plan.sessions]
         assert starts == sorted(starts)
