@@ -155,6 +155,13 @@ class Catalog(Mapping[str, Variation]):
             known = ", ".join(self._by_id)
             raise CatalogError(f"variation must be one of {known}, got {key!r}") from None
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_id
+
+    def get(self, key: str, default: Variation | None = None) -> Variation | None:  # type: ignore[override]
+        """The variation with id ``key``, or ``default``."""
+        return self._by_id.get(key, default)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_id)
 
