@@ -74,7 +74,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0+unknown"
 
-# Export functions load icalendar and cattrs only when first used.
+# Export functions (and icalendar) load only when first used.
 _LAZY = {
     "SCHEMA_VERSION": "legraise_plan.serialize",
     "from_dict": "legraise_plan.serialize",
