@@ -114,3 +114,31 @@ def to_tuple(value: Any) -> Any:
         return tuple(value)
     except TypeError:
         return value
+
+
+def items_of(
+    kind: type[Any], error: type[LegraisePlanError], *, non_empty: bool = False
+) -> Validator:
+    """Accept a tuple whose items are all instances of ``kind`` (and not empty if asked)."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or (non_empty and not value):
+            need = "a non-empty" if non_empty else "a"
+            raise error(
+                f"{attribute.name} must be {need} sequence of {kind.__name__}, got {value!r}"
+            )
+        for item in value:
+            if not isinstance(item, kind):
+                raise error(f"{attribute.name} items must be {kind.__name__}, got {item!r}")
+
+    return check
+
+
+def positive_duration(error: type[LegraisePlanError]) -> Validator:
+    """Accept a ``timedelta`` above zero."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
+            raise error(f"{attribute.name} must be a timedelta above 0, got {value!r}")
+
+    return check

@@ -81,14 +81,18 @@ class Session:
     updates events instead of duplicating them.
     """
 
-    start: dt.datetime
-    duration: dt.timedelta
+    start: dt.datetime = attrs.field(validator=v.instance_of(dt.datetime, PlanError))
+    duration: dt.timedelta = attrs.field(validator=v.positive_duration(PlanError))
     week: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
     role: Role = attrs.field(validator=v.member_of(Role, PlanError))
     kind: DayKind = attrs.field(validator=v.member_of(DayKind, PlanError))
     uid: str = attrs.field(validator=v.text(200, PlanError))
-    blocks: tuple[Block, ...] = attrs.field(converter=v.to_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
+    blocks: tuple[Block, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Block, PlanError, non_empty=True)
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.items_of(str, PlanError)
+    )
 
     @property
     def is_deload(self) -> bool:
@@ -110,16 +114,22 @@ class Session:
 class Plan:
     """A periodized plan: immutable, comparable, JSON-ready through :func:`to_dict`."""
 
-    athlete: Athlete
-    role: Role
-    periodization: Periodization
+    athlete: Athlete = attrs.field(validator=v.instance_of(Athlete, PlanError))
+    role: Role = attrs.field(validator=v.member_of(Role, PlanError))
+    periodization: Periodization = attrs.field(validator=v.member_of(Periodization, PlanError))
     weeks: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
-    start: dt.date
-    days: tuple[Weekday, ...] = attrs.field(converter=v.to_tuple)
-    at: dt.time
-    tz: str | None
-    sessions: tuple[Session, ...] = attrs.field(converter=v.to_tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=v.to_tuple)
+    start: dt.date = attrs.field(validator=v.instance_of(dt.date, PlanError))
+    days: tuple[Weekday, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Weekday, PlanError, non_empty=True)
+    )
+    at: dt.time = attrs.field(validator=v.instance_of(dt.time, PlanError))
+    tz: str | None = attrs.field(validator=v.instance_of((str, type(None)), PlanError))
+    sessions: tuple[Session, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Session, PlanError)
+    )
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.items_of(str, PlanError)
+    )
     note: str = attrs.field(default="", validator=v.text(2000, PlanError))
     plan_id: str = attrs.field(default="", validator=v.text(200, PlanError))
 
