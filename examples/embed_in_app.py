@@ -50,7 +50,8 @@ def main() -> None:
     plan = plan_for(json.loads(REQUEST))
     stored = json.dumps(lp.to_dict(plan))
     loaded = lp.from_dict(json.loads(stored))
-    assert loaded == plan
+    if loaded != plan:
+        raise SystemExit("the stored plan did not load back equal")
     first = loaded.sessions[0]
     print(f"stored {len(stored)} bytes; first session {first.start.isoformat()}")
     print(f"uid {first.uid}: {first.blocks[0].prescription.summary}")

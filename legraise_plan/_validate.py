@@ -34,14 +34,10 @@ def instance_of(
     names = " or ".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+        if not isinstance(value, kind):
             raise error(f"{attribute.name} must be a {names}, got {value!r}")
 
     return check
-
-
-def _as_tuple(kind: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
-    return kind if isinstance(kind, tuple) else (kind,)
 
 
 def member_of(enum: type[Enum], error: type[LegraisePlanError]) -> Validator:

@@ -94,14 +94,26 @@ class Variation:
     name: str = attrs.field(validator=v.text(80, CatalogError))
     position: Position = attrs.field(validator=v.member_of(Position, CatalogError))
     equipment: Equipment = attrs.field(validator=v.member_of(Equipment, CatalogError))
-    muscles: tuple[MuscleWork, ...] = attrs.field(converter=v.to_tuple)
-    setup: tuple[str, ...] = attrs.field(converter=v.to_tuple)
-    execution: tuple[str, ...] = attrs.field(converter=v.to_tuple)
+    muscles: tuple[MuscleWork, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(MuscleWork, CatalogError)
+    )
+    setup: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(str, CatalogError)
+    )
+    execution: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(str, CatalogError)
+    )
     breathing: str = attrs.field(validator=v.text(300, CatalogError))
-    mistakes: tuple[str, ...] = attrs.field(converter=v.to_tuple)
-    safety: tuple[str, ...] = attrs.field(converter=v.to_tuple)
-    contraindications: tuple[str, ...] = attrs.field(converter=v.to_tuple)
-    is_advanced: bool = False
+    mistakes: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(str, CatalogError)
+    )
+    safety: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(str, CatalogError)
+    )
+    contraindications: tuple[str, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(str, CatalogError)
+    )
+    is_advanced: bool = attrs.field(default=False, validator=v.instance_of(bool, CatalogError))
 
     def __attrs_post_init__(self) -> None:
         if not self.id or not all(c.isascii() and (c.isalnum() or c == "-") for c in self.id):
@@ -135,14 +147,14 @@ class Catalog(Mapping[str, Variation]):
     <Position.PRONE: 'prone'>
     """
 
-    variations: tuple[Variation, ...] = attrs.field(converter=v.to_tuple)
+    variations: tuple[Variation, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Variation, CatalogError)
+    )
     _by_id: Mapping[str, Variation] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Variation] = {}
         for variation in self.variations:
-            if not isinstance(variation, Variation):
-                raise CatalogError(f"variations must be Variation records, got {variation!r}")
             if variation.id in by_id:
                 raise CatalogError(f"variation ids must be unique, got {variation.id!r} twice")
             by_id[variation.id] = variation

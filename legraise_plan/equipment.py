@@ -142,21 +142,21 @@ class Load:
                     f"band must be one of {allowed} for a band load, got {self.band!r}"
                 )
         elif self.band is not None:
-            raise EquipmentError(f"band must be None for a {kind.value} load, got {self.band!r}")
+            raise EquipmentError(f"band must be None for {kind.value} loads, got {self.band!r}")
         if not isinstance(self.looped, bool):
             raise EquipmentError(f"looped must be True or False, got {self.looped!r}")
         if self.looped and kind is not Equipment.BAND:
-            raise EquipmentError(f"looped must be False for a {kind.value} load, got True")
+            raise EquipmentError(f"looped must be False for {kind.value} loads, got True")
         if kind in {Equipment.ANKLE_WEIGHTS, Equipment.CABLE}:
             if not isinstance(self.mass, Mass) or self.mass.amount <= 0:
                 raise EquipmentError(
-                    f"mass must be a Mass above 0 for a {kind.value} load, got {self.mass!r}"
+                    f"mass must be a Mass above 0 for {kind.value} loads, got {self.mass!r}"
                 )
         elif self.mass is not None:
-            raise EquipmentError(f"mass must be None for a {kind.value} load, got {self.mass!r}")
+            raise EquipmentError(f"mass must be None for {kind.value} loads, got {self.mass!r}")
         if self.pulley_ratio != 1 and kind is not Equipment.CABLE:
             raise EquipmentError(
-                f"pulley_ratio must be 1 for a {kind.value} load, got {self.pulley_ratio}"
+                f"pulley_ratio must be 1 for {kind.value} loads, got {self.pulley_ratio}"
             )
 
     @classmethod
@@ -215,16 +215,24 @@ class Load:
             return f"cable {self.mass}{ratio}"
         return "bodyweight"
 
-    def __lt__(self, other: Load) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Load):
+            return NotImplemented
         return self.sort_key < other.sort_key
 
-    def __le__(self, other: Load) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Load):
+            return NotImplemented
         return self.sort_key <= other.sort_key
 
-    def __gt__(self, other: Load) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Load):
+            return NotImplemented
         return self.sort_key > other.sort_key
 
-    def __ge__(self, other: Load) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Load):
+            return NotImplemented
         return self.sort_key >= other.sort_key
 
 

@@ -50,10 +50,3 @@ class ScheduleError(PlanError):
 
 class ExportError(LegraisePlanError):
     """A plan cannot be exported, or exported data cannot be loaded."""
-
-
-def field_error(
-    cls: type[LegraisePlanError], name: str, rule: str, got: object
-) -> LegraisePlanError:
-    """Build an error whose message names the field, the rule and the bad value."""
-    return cls(f"{name} must be {rule}, got {got!r}")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import re
+import types
 from typing import Any
 
 import attrs
@@ -40,6 +42,8 @@ __all__ = [
 SIDE_SWITCH_SECONDS = 15
 _SETUP_SECONDS = {Equipment.BAND: 30, Equipment.CABLE: 60}
 _MAX_REST = dt.timedelta(minutes=10)
+_RANGE = re.compile(r"\s*([0-9]{1,3})\s*(?:-\s*([0-9]{1,3})\s*)?")
+_TEMPO = re.compile(r"\s*([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})\s*")
 
 
 class Role(enum.StrEnum):
@@ -112,12 +116,13 @@ class Tempo:
     @classmethod
     def parse(cls, text: str) -> Tempo:
         """Parse ``"2-1-2"`` (lift-hold-lower seconds)."""
-        parts = text.strip().split("-")
-        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raw: object = text
+        match = _TEMPO.fullmatch(raw) if isinstance(raw, str) else None
+        if match is None:
             raise PrescriptionError(
                 f"tempo must be lift-hold-lower seconds like 2-1-2, got {text!r}"
             )
-        return cls(int(parts[0]), int(parts[1]), int(parts[2]))
+        return cls(*(int(part) for part in match.groups()))
 
 
 def setup_seconds(equipment: Equipment) -> int:
@@ -199,51 +204,57 @@ class RoleDose:
     ``heavy_rep_range`` applies on heavy rungs (ankle weights from 2.5 kg / 5 lb, cable).
     """
 
-    rep_range: RepRange
-    heavy_rep_range: RepRange | None
-    base_sets: int
-    max_sets: int
-    tempo: Tempo
-    rest: dt.timedelta
-    rir: int
+    rep_range: RepRange = attrs.field(validator=v.instance_of(RepRange, PrescriptionError))
+    heavy_rep_range: RepRange | None = attrs.field(
+        validator=v.instance_of((RepRange, type(None)), PrescriptionError)
+    )
+    base_sets: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+    max_sets: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+    tempo: Tempo = attrs.field(validator=v.instance_of(Tempo, PrescriptionError))
+    rest: dt.timedelta = attrs.field(
+        validator=v.non_negative_duration(_MAX_REST, PrescriptionError)
+    )
+    rir: int = attrs.field(validator=v.int_in(0, 10, PrescriptionError))
 
 
-#: Dosing per role: warm-up rule 1, accessory rule 2, full-body rule 3, rehab rule 4.
-ROLE_DOSES: dict[Role, RoleDose] = {
-    Role.WARM_UP: RoleDose(
-        rep_range=RepRange(10, 15),
-        heavy_rep_range=None,
-        base_sets=2,
-        max_sets=2,
-        tempo=Tempo(1, 1, 1),
-        rest=dt.timedelta(seconds=30),
-        rir=4,
-    ),
-    Role.ACCESSORY: RoleDose(
-        rep_range=RepRange(10, 15),
-        heavy_rep_range=RepRange(8, 12),
-        base_sets=3,
-        max_sets=4,
-        tempo=Tempo(2, 1, 2),
-        rest=dt.timedelta(seconds=60),
-        rir=2,
-    ),
-    Role.FULL_BODY: RoleDose(
-        rep_range=RepRange(12, 15),
-        heavy_rep_range=None,
-        base_sets=2,
-        max_sets=3,
-        tempo=Tempo(2, 1, 2),
-        rest=dt.timedelta(seconds=45),
-        rir=2,
-    ),
-    Role.REHAB: RoleDose(
-        rep_range=RepRange(8, 12),
-        heavy_rep_range=None,
-        base_sets=2,
-        max_sets=3,
-        tempo=Tempo(3, 2, 3),
-        rest=dt.timedelta(seconds=60),
-        rir=3,
-    ),
-}
+#: Dosing per role (read-only): warm-up rule 1, accessory rule 2, full-body rule 3, rehab rule 4.
+ROLE_DOSES: types.MappingProxyType[Role, RoleDose] = types.MappingProxyType(
+    {
+        Role.WARM_UP: RoleDose(
+            rep_range=RepRange(10, 15),
+            heavy_rep_range=None,
+            base_sets=2,
+            max_sets=2,
+            tempo=Tempo(1, 1, 1),
+            rest=dt.timedelta(seconds=30),
+            rir=4,
+        ),
+        Role.ACCESSORY: RoleDose(
+            rep_range=RepRange(10, 15),
+            heavy_rep_range=RepRange(8, 12),
+            base_sets=3,
+            max_sets=4,
+            tempo=Tempo(2, 1, 2),
+            rest=dt.timedelta(seconds=60),
+            rir=2,
+        ),
+        Role.FULL_BODY: RoleDose(
+            rep_range=RepRange(12, 15),
+            heavy_rep_range=None,
+            base_sets=2,
+            max_sets=3,
+            tempo=Tempo(2, 1, 2),
+            rest=dt.timedelta(seconds=45),
+            rir=2,
+        ),
+        Role.REHAB: RoleDose(
+            rep_range=RepRange(8, 12),
+            heavy_rep_range=None,
+            base_sets=2,
+            max_sets=3,
+            tempo=Tempo(3, 2, 3),
+            rest=dt.timedelta(seconds=60),
+            rir=3,
+        ),
+    }
+)

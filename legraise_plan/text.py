@@ -116,7 +116,7 @@ def _session_line(session: Session) -> str:
     if session.kind is not DayKind.NORMAL:
         head += f" [{session.kind.value}]"
     head += f" · {_span(session.duration)}"
-    blocks = " + ".join(_block_text(b) for b in session.blocks) or "no exercises"
+    blocks = " + ".join(_block_text(b) for b in session.blocks)
     line = f"{head} · {blocks}"
     if session.notes:
         line += " (" + "; ".join(session.notes) + ")"

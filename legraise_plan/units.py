@@ -9,7 +9,7 @@ defined as exactly 0.45359237 kg) and exact to 28 significant digits in the othe
 from __future__ import annotations
 
 import enum
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
@@ -23,6 +23,12 @@ __all__ = ["KG_PER_LB", "Mass", "Unit"]
 #: One avoirdupois pound in kilograms, exactly (international yard and pound, 1959).
 KG_PER_LB = Decimal("0.45359237")
 _MAX_KG = Decimal(1000)
+#: Private decimal arithmetic, independent of the caller's decimal context.
+_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_WIDE = Context(prec=80, rounding=ROUND_HALF_EVEN)
+#: Amounts are 0 or between 1e-12 and 1e6; increments between 1e-30 and 1e6.
+_EXPONENTS = range(-12, 7)
+_STEP_EXPONENTS = range(-30, 7)
 _STANDARD_GRAVITY = 9.80665  # m/s², to turn a mass into a force estimate
 
 
@@ -45,15 +51,22 @@ def _to_decimal(value: Any) -> Any:
         # repr() gives the shortest string that round-trips: 2.5 -> "2.5", not 2.5000...01
         return Decimal(repr(value))
     if isinstance(value, Fraction):
-        return Decimal(value.numerator) / Decimal(value.denominator)
+        return _CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
     return value
+
+
+def _sized(value: Decimal) -> bool:
+    """True when a finite decimal is 0 or of a sensible size (no 1e99999999 inputs)."""
+    return value.is_zero() or value.adjusted() in _EXPONENTS
 
 
 def _check_amount(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise UnitError(f"mass must be a finite number, got {value!r}")
+        raise UnitError(f"amount must be a finite number, got {value!r:.80}")
     if value < 0:
-        raise UnitError(f"mass must be 0 or more, got {value}")
+        raise UnitError(f"amount must be 0 or more, got {value}")
+    if not _sized(value):
+        raise UnitError(f"amount must be 0 or between 1e-12 and 1e6, got {value}")
 
 
 def _check_unit(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
@@ -87,8 +100,10 @@ class Mass:
     unit: Unit = attrs.field(default=Unit.KG, converter=_to_unit, validator=_check_unit)
 
     def __attrs_post_init__(self) -> None:
+        if self.amount.is_zero() and self.amount.is_signed():
+            object.__setattr__(self, "amount", Decimal(0))  # -0 is 0
         if self.kilograms > _MAX_KG:
-            raise UnitError(f"mass must be at most {_MAX_KG} kg, got {self}")
+            raise UnitError(f"amount must be at most {_MAX_KG} kg, got {self}")
 
     @property
     def kilograms(self) -> Fraction:
@@ -101,32 +116,50 @@ class Mass:
         """The weight of this mass under standard gravity, in newtons."""
         return float(self.kilograms) * _STANDARD_GRAVITY
 
-    def to(self, unit: Unit) -> Mass:
+    def to(self, unit: Unit | str) -> Mass:
         """Convert to ``unit``: exact from lb to kg, 28 significant digits from kg to lb."""
-        if unit is self.unit:
+        target = _to_unit(unit)
+        if not isinstance(target, Unit):
+            raise UnitError(f"unit must be one of kg, lb, got {unit!r}")
+        if target is self.unit:
             return self
-        if unit is Unit.KG:
-            return Mass(self.amount * KG_PER_LB, Unit.KG)
-        return Mass((self.amount / KG_PER_LB).normalize(), Unit.LB)
+        if target is Unit.KG:
+            return Mass(_WIDE.multiply(self.amount, KG_PER_LB), Unit.KG)
+        return Mass(_CONTEXT.divide(self.amount, KG_PER_LB).normalize(_CONTEXT), Unit.LB)
 
     def round_to(self, increment: Decimal | str | float) -> Mass:
         """Round half-even to the nearest multiple of ``increment`` (in this unit)."""
         step = _to_decimal(increment)
-        if not isinstance(step, Decimal) or not step.is_finite() or step <= 0:
-            raise UnitError(f"increment must be a positive number, got {increment!r}")
-        steps = (self.amount / step).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
-        return Mass((steps * step).normalize() + 0, self.unit)
+        if (
+            not isinstance(step, Decimal)
+            or not step.is_finite()
+            or step <= 0
+            or step.adjusted() not in _STEP_EXPONENTS
+        ):
+            raise UnitError(
+                f"increment must be a positive number between 1e-30 and 1e6, got {increment!r:.80}"
+            )
+        steps = _WIDE.divide(self.amount, step).quantize(Decimal(1), context=_WIDE)
+        return Mass(_WIDE.add(_WIDE.multiply(steps, step).normalize(_WIDE), Decimal(0)), self.unit)
 
-    def __lt__(self, other: Mass) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Mass):
+            return NotImplemented
         return self.kilograms < other.kilograms
 
-    def __le__(self, other: Mass) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Mass):
+            return NotImplemented
         return self.kilograms <= other.kilograms
 
-    def __gt__(self, other: Mass) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Mass):
+            return NotImplemented
         return self.kilograms > other.kilograms
 
-    def __ge__(self, other: Mass) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Mass):
+            return NotImplemented
         return self.kilograms >= other.kilograms
 
     def __str__(self) -> str:
@@ -135,5 +168,4 @@ class Mass:
 
 def _plain(amount: Decimal) -> str:
     """Format without exponent or trailing zeros: 2.50 -> '2.5', 1E+1 -> '10'."""
-    text = format(amount.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return format(amount.normalize(_CONTEXT), "f")

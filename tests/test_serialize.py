@@ -562,7 +562,7 @@ BAD_DATA = [
     ),
     pytest.param(
         _set("athlete", "ankle_weight_max", value={"amount": "-1", "unit": "kg"}),
-        "athlete.ankle_weight_max: mass must be 0 or more, got -1",
+        "athlete.ankle_weight_max.amount: amount must be 0 or more, got -1",
         id="mass-negative",
     ),
     pytest.param(

@@ -186,10 +186,6 @@ class TestToText:
 
         assert "· rest 60 s\n" in text
 
-    def test_no_blocks(self, plan):
-        """A session without blocks says so."""
-        assert "· 10 min · no exercises" in to_text(with_first_session(plan, blocks=()))
-
     def test_several_blocks(self, plan):
         """Several blocks share the session's line."""
         block = plan.sessions[0].blocks[0]

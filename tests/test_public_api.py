@@ -1,0 +1,169 @@
+"""Tests for the public surface: __all__, lazy exports, version, typing marker, errors."""
+
+# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.resources
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import legraise_plan as lp
+from legraise_plan import errors
+
+
+ROOT = Path(__file__).parents[1]
+ERROR_NAMES = {
+    "AthleteError",
+    "CatalogError",
+    "ClearanceRequiredError",
+    "EquipmentError",
+    "ExportError",
+    "LegraisePlanError",
+    "PlanError",
+    "PrescriptionError",
+    "ProgressionError",
+    "ScheduleError",
+    "UnitError",
+}
+LAZY = ["SCHEMA_VERSION", "from_dict", "to_dict", "to_ics", "to_text", "write_ics"]
+DESIGN_NAMES = {
+    "Athlete",
+    "Equipment",
+    "Level",
+    "Role",
+    "LegraisePlanError",
+    "build_plan",
+    "from_dict",
+    "to_dict",
+    "to_ics",
+    "to_text",
+    "write_ics",
+}
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """Ruff's RUF022 "isort-style" order: CONSTANTS, then Classes, then everything else."""
+    if name.isupper():
+        return (0, name)
+    if name[0].isupper():
+        return (1, name)
+    return (2, name)
+
+
+class TestAll:
+    def test_sorted(self):
+        """__all__ is sorted isort-style (RUF022): constants, classes, then functions."""
+        assert sorted(lp.__all__, key=isort_key) == lp.__all__
+
+    def test_no_duplicates(self):
+        """Every public name is listed once."""
+        assert len(set(lp.__all__)) == len(lp.__all__)
+
+    def test_no_private_names(self):
+        """Only __version__ may start with an underscore."""
+        assert ["__version__"] == [n for n in lp.__all__ if n.startswith("_")]
+
+    def test_design_contract_names(self):
+        """The names DESIGN.md promises are all public."""
+        assert set() == DESIGN_NAMES - set(lp.__all__)
+
+    @pytest.mark.parametrize("name", lp.__all__)
+    def test_every_name_resolves(self, name):
+        """Every name in __all__ is an attribute of the package (lazy ones load on access)."""
+        assert getattr(lp, name) is not None
+
+    @pytest.mark.parametrize("name", LAZY)
+    def test_lazy_names_are_listed(self, name):
+        """Export functions loaded on first use are still part of __all__ and dir()."""
+        assert name in lp.__all__
+        assert name in dir(lp)
+
+    def test_dir_lists_the_public_names(self):
+        """dir(legraise_plan) shows the public names, sorted."""
+        assert sorted(lp.__all__) == dir(lp)
+
+    def test_unknown_attribute(self):
+        """A missing name raises AttributeError that names it."""
+        with pytest.raises(AttributeError, match="no_such_name"):
+            _ = lp.no_such_name  # type: ignore[attr-defined]
+
+    @pytest.mark.parametrize(
+        "name", [n for n in lp.__all__ if n not in LAZY and not n.startswith("_")]
+    )
+    def test_public_objects_come_from_the_package(self, name):
+        """Public classes and functions are defined in legraise_plan, not borrowed from others."""
+        obj = getattr(lp, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert obj.__module__.startswith("legraise_plan.")
+
+
+class TestPackaging:
+    def test_version_matches_metadata(self):
+        """__version__ is the installed distribution's version."""
+        assert importlib.metadata.version("legraise-plan") == lp.__version__
+
+    def test_py_typed_ships_in_the_package(self):
+        """The PEP 561 marker is a file inside the package."""
+        assert importlib.resources.files("legraise_plan").joinpath("py.typed").is_file()
+
+    def test_import_is_light(self):
+        """Importing legraise_plan loads neither icalendar, cattrs nor argparse."""
+        code = (
+            "import json, sys\n"
+            "import legraise_plan\n"
+            "print(json.dumps(sorted(m for m in ('icalendar', 'cattrs', 'argparse')"
+            " if m in sys.modules)))\n"
+        )
+
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+
+        assert [] == json.loads(result.stdout)
+
+
+class TestErrors:
+    def test_exported_errors(self):
+        """The package exports exactly these error classes."""
+        exported = {n for n in lp.__all__ if n.endswith("Error")}
+
+        assert ERROR_NAMES == exported
+
+    def test_every_error_in_errors_is_public(self):
+        """Every exception class defined in errors.py is exported, so callers can catch it."""
+        defined = {
+            name
+            for name, obj in vars(errors).items()
+            if inspect.isclass(obj) and issubclass(obj, Exception)
+        }
+
+        assert ERROR_NAMES == defined
+
+    @pytest.mark.parametrize("name", sorted(ERROR_NAMES))
+    def test_errors_are_value_errors(self, name):
+        """Every error is a LegraisePlanError and a ValueError."""
+        error = getattr(lp, name)
+
+        assert issubclass(error, lp.LegraisePlanError)
+        assert issubclass(error, ValueError)
+
+    def test_catalog_error_is_a_lookup_error(self):
+        """CatalogError is also a LookupError, for unknown ids."""
+        assert issubclass(lp.CatalogError, LookupError)
+
+    @pytest.mark.parametrize("name", ["ClearanceRequiredError", "ScheduleError"])
+    def test_plan_errors(self, name):
+        """Clearance and scheduling problems are plan errors."""
+        assert issubclass(getattr(lp, name), lp.PlanError)
