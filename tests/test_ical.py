@@ -1,0 +1,938 @@
+"""Tests for legraise_plan.ical: to_ics and write_ics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+import stat
+import subprocess
+import sys
+import zoneinfo
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import attrs
+import icalendar
+import pytest
+import vobject
+from hypothesis import given
+from hypothesis import strategies as st
+
+import legraise_plan as lp
+from legraise_plan import ical
+
+
+STAMP = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+SPRING_FORWARD = dt.date(2027, 3, 28)
+EVENT_PROPERTIES = {
+    "CATEGORIES",
+    "DESCRIPTION",
+    "DTSTAMP",
+    "DTSTART",
+    "DURATION",
+    "SEQUENCE",
+    "SUMMARY",
+    "UID",
+}
+ALARM_PROPERTIES = {"ACTION", "DESCRIPTION", "TRIGGER"}
+CALENDAR_PROPERTIES = {"NAME", "PRODID", "UID", "VERSION", "X-WR-CALNAME"}
+ZONES = (
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Sydney",
+    "Australia/Lord_Howe",
+    "America/Santiago",
+    "Europe/Dublin",
+    "Africa/Casablanca",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+    "UTC",
+)
+
+
+def export(plan: lp.Plan, **kwargs: Any) -> bytes:
+    """to_ics with the fixed test stamp unless one is given."""
+    kwargs.setdefault("stamp", STAMP)
+    return lp.to_ics(plan, **kwargs)
+
+
+def parse(data: bytes) -> icalendar.Calendar:
+    """Parse exported bytes with icalendar."""
+    return icalendar.Calendar.from_ical(data)
+
+
+def read_vobject(data: bytes) -> Any:
+    """Parse exported bytes with vobject (which shares no code with icalendar) afresh.
+
+    vobject keeps the first VTIMEZONE it meets for a TZID in a module-level registry
+    for the rest of the process; clear it so that each file is read with its own.
+    """
+    vars(vobject.icalendar)["__tzidMap"].clear()
+    return vobject.readOne(data.decode("utf-8"))
+
+
+def unescape(text: str) -> str:
+    """Undo RFC 5545 TEXT escaping (backslash before backslash, ';', ',', 'n' or 'N')."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], text)
+
+
+def calendar_name(calendar: icalendar.Calendar) -> str:
+    """X-WR-CALNAME, unescaped: icalendar 7 reads it as an unknown property, still escaped."""
+    return unescape(calendar["X-WR-CALNAME"].to_ical().decode("utf-8"))
+
+
+def cleaned(text: str) -> str:
+    """The documented clean-up of user text without control characters other than CR/LF/tab."""
+    text = re.sub("\r\n|[\r\u2028\u2029]", "\n", text)
+    return text.replace("\\N", "\\\u2060N")
+
+
+def one_line(text: str) -> str:
+    """The documented clean-up of a name: cleaned, on one line, stripped."""
+    return cleaned(text).replace("\n", " ").replace("\t", " ").strip()
+
+
+def observances(calendar: icalendar.Calendar) -> list[icalendar.Component]:
+    """The STANDARD and DAYLIGHT parts of every VTIMEZONE."""
+    return [
+        part
+        for timezone in calendar.timezones
+        for part in timezone.subcomponents
+        if part.name in {"STANDARD", "DAYLIGHT"}
+    ]
+
+
+def with_sessions(plan: lp.Plan, sessions: Any) -> lp.Plan:
+    """The plan with other sessions (Plan does not check them)."""
+    return attrs.evolve(plan, sessions=tuple(sessions))
+
+
+def in_zone(session: lp.Session, zone: dt.tzinfo) -> lp.Session:
+    """The session at the same wall time in another zone."""
+    return attrs.evolve(session, start=session.start.replace(tzinfo=zone))
+
+
+def raw_lines(data: bytes) -> list[bytes]:
+    """The physical lines of ``data`` (without their CRLF)."""
+    assert data.endswith(b"\r\n")
+    return data[:-2].split(b"\r\n")
+
+
+class TestEvents:
+    def test_one_event_per_session(self, plan: lp.Plan) -> None:
+        """There is one VEVENT for each session."""
+        assert len(plan.sessions) == len(parse(export(plan)).events)
+
+    def test_uids_are_the_session_uids(self, plan: lp.Plan) -> None:
+        """Each event's UID is its session's uid, in session order, all different."""
+        uids = [str(event["UID"]) for event in parse(export(plan)).events]
+
+        assert [s.uid for s in plan.sessions] == uids
+        assert len(set(uids)) == len(uids)
+
+    def test_zoned_start(self, plan: lp.Plan) -> None:
+        """DTSTART is the session's start, zone-aware, with a TZID parameter."""
+        events = parse(export(plan)).events
+
+        for session, event in zip(plan.sessions, events, strict=True):
+            assert session.start == event.start
+            assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+            assert str(event.start.tzinfo) == "Europe/Berlin"
+
+    def test_local_time_kept_across_dst(self, dst_plan: lp.Plan) -> None:
+        """Sessions stay at 07:30 local time before and after the spring-forward change."""
+        events = parse(export(dst_plan)).events
+        before = [e.start for e in events if e.start.date() < SPRING_FORWARD]
+        after = [e.start for e in events if e.start.date() > SPRING_FORWARD]
+
+        assert before
+        assert after
+        for start in before + after:
+            assert dt.time(7, 30) == start.time()
+        assert {dt.timedelta(hours=1)} == {s.utcoffset() for s in before}
+        assert {dt.timedelta(hours=2)} == {s.utcoffset() for s in after}
+        assert [s.start for s in dst_plan.sessions] == [e.start for e in events]
+
+    def test_floating_start(self, floating_plan: lp.Plan) -> None:
+        """A floating plan has naive DTSTARTs, no TZID and no VTIMEZONE."""
+        data = export(floating_plan)
+        calendar = parse(data)
+
+        assert [s.start for s in floating_plan.sessions] == [e.start for e in calendar.events]
+        assert all(e.start.tzinfo is None for e in calendar.events)
+        assert calendar.timezones == []
+        assert b"TZID" not in data
+
+    def test_duration(self, plan: lp.Plan) -> None:
+        """Each event has the session's DURATION and no DTEND."""
+        events = parse(export(plan)).events
+
+        assert [s.duration for s in plan.sessions] == [e.duration for e in events]
+        assert all("DTEND" not in e for e in events)
+
+    def test_summary(self, plan: lp.Plan) -> None:
+        """The title names the exercise, the role and the dose."""
+        first = parse(export(plan)).events[0]
+
+        assert first["SUMMARY"] == "Leg raises · accessory · 3×10/leg · bodyweight"
+
+    def test_deload_summary(self, plan: lp.Plan) -> None:
+        """Deload sessions, and only they, have titles ending in · deload."""
+        events = parse(export(plan)).events
+
+        assert any(s.is_deload for s in plan.sessions)
+        for session, event in zip(plan.sessions, events, strict=True):
+            assert session.is_deload == str(event["SUMMARY"]).endswith(" · deload")
+
+    def test_description_has_the_whole_session(self, dst_plan: lp.Plan) -> None:
+        """The description holds the dose, the cues, the reason and the safety notes."""
+        session = dst_plan.sessions[0]
+        block = session.blocks[0]
+        text = str(parse(export(dst_plan)).events[0]["DESCRIPTION"])
+
+        assert text.startswith("Week 1 of 6 · accessory\n\n")
+        for expected in (
+            block.variation.name,
+            f"{block.sets} sets × {block.reps} reps per leg",
+            (
+                f"Tempo {block.tempo}: {block.tempo.lift} s lift, {block.tempo.hold} s hold, "
+                f"{block.tempo.lower} s lower"
+            ),
+            "Rest 60 s between sets",
+            f"Load: {block.load.label}",
+            f"Stop each set with {block.rir} reps in reserve",
+            f"Why this dose: {block.reason}",
+            *block.variation.key_cues,
+            *dst_plan.notes,
+        ):
+            assert expected in text
+        assert 2 <= len(block.variation.key_cues) <= 3
+        assert "Plan note" not in text
+
+    def test_description_has_the_plan_note(self, athlete: lp.Athlete) -> None:
+        """A plan's note appears in every description."""
+        plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), weeks=1, note="Band in bag")
+
+        for event in parse(export(plan)).events:
+            assert "\n\nPlan note:\nBand in bag\n\n" in str(event["DESCRIPTION"])
+
+    def test_plan_without_notes(self, plan: lp.Plan) -> None:
+        """A plan built without notes (not by build_plan) has no notes section."""
+        text = str(parse(export(attrs.evolve(plan, notes=()))).events[0]["DESCRIPTION"])
+
+        assert "Safety" not in text
+        assert text.endswith(f"Why this dose: {plan.sessions[0].blocks[0].reason}")
+
+    def test_blank_note_is_left_out(self, athlete: lp.Athlete) -> None:
+        """A note of only white space adds no section."""
+        plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), weeks=1, note=" \n ")
+
+        assert b"Plan note" not in export(plan)
+
+    def test_description_has_session_notes(self) -> None:
+        """A session's notes (here: a time moved by a DST change) are in its description."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            start=dt.date(2027, 3, 22),
+            weeks=1,
+            days=("SU",),
+            at=dt.time(2, 30),
+            tz="Europe/Berlin",
+        )
+        session = plan.sessions[0]
+        text = str(parse(export(plan)).events[0]["DESCRIPTION"])
+
+        assert session.notes
+        assert f"Session notes:\n- {session.notes[0]}" in text
+
+    def test_day_kind_in_description(self, athlete: lp.Athlete) -> None:
+        """Sessions other than normal ones name their kind of day."""
+        plan = lp.build_plan(
+            athlete, start=dt.date(2026, 12, 7), weeks=1, periodization=lp.Periodization.UNDULATING
+        )
+        events = parse(export(plan)).events
+
+        for session, event in zip(plan.sessions, events, strict=True):
+            assert f"· {session.kind.value} day\n" in str(event["DESCRIPTION"])
+
+    def test_single_set_and_long_rest(self, plan: lp.Plan) -> None:
+        """One set has no rest line; whole minutes from 2 min on are written in minutes."""
+        session = plan.sessions[0]
+        block = session.blocks[0]
+        one = attrs.evolve(block.prescription, sets=1, rir=1)
+        long_rest = attrs.evolve(block.prescription, rest=dt.timedelta(minutes=2))
+        blocks = (
+            attrs.evolve(block, prescription=one),
+            attrs.evolve(block, prescription=long_rest),
+        )
+        changed = with_sessions(plan, [attrs.evolve(session, blocks=blocks)])
+        event = parse(export(changed)).events[0]
+        text = str(event["DESCRIPTION"])
+
+        assert "1 set × 10 reps per leg" in text
+        assert "Stop each set with 1 rep in reserve" in text
+        assert text.count("Rest ") == 1
+        assert "Rest 2 min between sets" in text
+        assert "1×10/leg · bodyweight + 3×10/leg · bodyweight" in str(event["SUMMARY"])
+
+    def test_categories(self, floating_plan: lp.Plan) -> None:
+        """Events are filed under Training and the role."""
+        for event in parse(export(floating_plan)).events:
+            assert event.categories == ["Training", "warm-up"]
+
+    def test_sequence(self, plan: lp.Plan) -> None:
+        """SEQUENCE is 0 by default and the given number otherwise."""
+        assert {0} == {e.sequence for e in parse(export(plan)).events}
+        assert {7} == {e.sequence for e in parse(export(plan, sequence=7)).events}
+
+    def test_stamp_in_utc(self, plan: lp.Plan) -> None:
+        """DTSTAMP is the stamp converted to UTC, to the second."""
+        stamp = dt.datetime(2026, 12, 1, 10, 30, 15, 999_999, tzinfo=BERLIN)
+        data = export(plan, stamp=stamp)
+
+        assert data.count(b"DTSTAMP:20261201T093015Z\r\n") == len(plan.sessions)
+
+    def test_stamp_defaults_to_now(self, plan: lp.Plan) -> None:
+        """Without a stamp, DTSTAMP is the current UTC time."""
+        before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        events = parse(lp.to_ics(plan)).events
+        after = dt.datetime.now(dt.UTC)
+
+        for event in events:
+            assert before <= event.DTSTAMP <= after
+            assert event.DTSTAMP.utcoffset() == dt.timedelta(0)
+
+    def test_utc_and_fixed_offset_starts(self, plan: lp.Plan) -> None:
+        """UTC starts are written with Z; fixed-offset starts are converted to UTC."""
+        fixed = dt.timezone(dt.timedelta(hours=2))
+        sessions = [
+            in_zone(plan.sessions[0], zoneinfo.ZoneInfo("UTC")),
+            in_zone(plan.sessions[1], fixed),
+        ]
+        data = export(with_sessions(plan, sessions))
+        events = parse(data).events
+
+        assert b"DTSTART:20261207T180000Z\r\n" in data
+        assert b"DTSTART:20261209T160000Z\r\n" in data
+        assert [s.start for s in sessions] == [e.start for e in events]
+        assert b"VTIMEZONE" not in data
+
+
+class TestAlarm:
+    def test_default_alarm(self, plan: lp.Plan) -> None:
+        """Every event has one display alarm 30 minutes before, saying what is due."""
+        data = export(plan)
+
+        for event in parse(data).events:
+            (alarm,) = event.subcomponents
+            assert alarm.name == "VALARM"
+            assert alarm["ACTION"] == "DISPLAY"
+            assert dt.timedelta(minutes=-30) == alarm["TRIGGER"].dt
+            assert event["SUMMARY"] == alarm["DESCRIPTION"]
+        assert data.count(b"TRIGGER:-PT30M\r\n") == len(plan.sessions)
+
+    def test_no_alarm(self, plan: lp.Plan) -> None:
+        """alarm=None leaves the alarms out."""
+        data = export(plan, alarm=None)
+
+        assert b"VALARM" not in data
+        assert all(not e.subcomponents for e in parse(data).events)
+
+    @pytest.mark.parametrize(
+        ("alarm", "expected"),
+        [
+            (dt.timedelta(days=-1), b"TRIGGER:-P1D"),
+            (dt.timedelta(days=1), b"TRIGGER:P1D"),
+            (dt.timedelta(0), b"TRIGGER:P0D"),
+            (dt.timedelta(minutes=-5), b"TRIGGER:-PT5M"),
+        ],
+    )
+    def test_alarm_limits(
+        self, floating_plan: lp.Plan, alarm: dt.timedelta, expected: bytes
+    ) -> None:
+        """Alarms from one day before to one day after the start are allowed."""
+        data = export(floating_plan, alarm=alarm)
+
+        assert data.count(expected + b"\r\n") == len(floating_plan.sessions)
+
+
+class TestCalendar:
+    def test_header(self, plan: lp.Plan) -> None:
+        """The calendar has our PRODID, VERSION 2.0 and only the expected properties."""
+        calendar = parse(export(plan))
+
+        assert f"-//legraise_plan//legraise_plan {version('legraise-plan')}//EN" == str(
+            calendar["PRODID"]
+        )
+        assert str(calendar["VERSION"]) == "2.0"
+        assert set(calendar.keys()) == CALENDAR_PROPERTIES
+
+    def test_default_name(self, plan: lp.Plan, dst_plan: lp.Plan) -> None:
+        """The default name is the role's plan, led by the athlete's name when there is one."""
+        assert calendar_name(parse(export(plan))) == "Leg raises · accessory plan"
+        assert calendar_name(parse(export(dst_plan))) == "Dana · Leg raises · accessory plan"
+        assert b"\r\nNAME:Dana \xc2\xb7 Leg raises" in export(dst_plan)
+
+    def test_given_name(self, plan: lp.Plan) -> None:
+        """calendar_name replaces the default name, on one line."""
+        calendar = parse(export(plan, calendar_name=" Rehab, knee;\nphase 2 "))
+
+        assert calendar_name(calendar) == "Rehab, knee; phase 2"
+
+    def test_stable_uid(self, athlete: lp.Athlete) -> None:
+        """The calendar UID depends on the plan's identity only, not on the export."""
+        start = dt.date(2026, 12, 7)
+        one = lp.build_plan(athlete, start=start, weeks=2)
+        longer = lp.build_plan(athlete, start=start, weeks=3)
+        other = lp.build_plan(athlete, start=start, weeks=2, plan_id="user-2")
+
+        uid = str(parse(export(one))["UID"])
+        assert uid == str(parse(lp.to_ics(one, sequence=3))["UID"])
+        assert uid == str(parse(export(longer))["UID"])
+        assert uid != str(parse(export(other))["UID"])
+        assert uid.endswith("@legraise-plan")
+
+    def test_validates(self, plan: lp.Plan) -> None:
+        """The parsed calendar passes icalendar's validation."""
+        parse(export(plan)).validate()
+
+
+class TestTimezone:
+    def test_one_vtimezone(self, plan: lp.Plan, dst_plan: lp.Plan) -> None:
+        """A zoned plan carries exactly one VTIMEZONE, for its zone."""
+        for each in (plan, dst_plan):
+            calendar = parse(export(each))
+            assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
+            assert set() == calendar.get_missing_tzids()
+
+    def test_covers_only_the_plan(self, plan: lp.Plan) -> None:
+        """A winter plan's VTIMEZONE is one STANDARD part starting at the plan's start."""
+        (part,) = observances(parse(export(plan)))
+
+        assert part.name == "STANDARD"
+        assert dt.datetime(2026, 12, 7) == part.DTSTART
+        assert dt.timedelta(hours=1) == part.TZOFFSETFROM == part.TZOFFSETTO
+        assert [str(part["TZNAME"])] == ["CET"]
+
+    def test_dst_change(self, dst_plan: lp.Plan) -> None:
+        """Across spring-forward there are two parts; the change is at 02:00 local time."""
+        standard, daylight = observances(parse(export(dst_plan)))
+
+        assert ("STANDARD", dt.datetime(2027, 3, 1)) == (standard.name, standard.DTSTART)
+        assert ("DAYLIGHT", dt.datetime(2027, 3, 28, 2)) == (daylight.name, daylight.DTSTART)
+        assert dt.timedelta(hours=1) == daylight.TZOFFSETFROM
+        assert dt.timedelta(hours=2) == daylight.TZOFFSETTO
+        assert str(daylight["TZNAME"]) == "CEST"
+
+    def test_no_rdate_lists(self, dst_plan: lp.Plan) -> None:
+        """No part has RDATE or RRULE: one part per offset period."""
+        for part in observances(parse(export(dst_plan))):
+            assert {"DTSTART", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO"} == set(part.keys())
+
+    def test_starts_before_the_plan(self) -> None:
+        """A warm-up just after midnight starts the day before; the VTIMEZONE covers it."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            start=dt.date(2026, 12, 7),
+            weeks=1,
+            at=dt.time(0, 2),
+            tz="Europe/Berlin",
+        )
+        (part,) = observances(parse(export(plan)))
+
+        assert dt.datetime(2026, 12, 6, 23, 57, tzinfo=BERLIN) == plan.sessions[0].start
+        assert dt.datetime(2026, 12, 6) == part.DTSTART
+
+    def test_ends_after_the_plan(self, plan: lp.Plan) -> None:
+        """A last session that ends after the plan's last day extends the range."""
+        last = plan.sessions[-1]
+        late = attrs.evolve(last, start=dt.datetime(2027, 3, 27, 23, 0, tzinfo=BERLIN))
+        late = attrs.evolve(late, duration=dt.timedelta(hours=3, minutes=30))
+        calendar = parse(export(with_sessions(plan, [*plan.sessions[:-1], late])))
+
+        assert [p.name for p in observances(calendar)] == ["STANDARD", "DAYLIGHT"]
+
+    def test_several_zones_sorted(self, plan: lp.Plan) -> None:
+        """With sessions in several zones, each zone gets a VTIMEZONE, in TZID order."""
+        tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+        sessions = [in_zone(s, tokyo) if i % 2 else s for i, s in enumerate(plan.sessions)]
+        calendar = parse(export(with_sessions(plan, sessions)))
+
+        assert [tz.tz_name for tz in calendar.timezones] == ["Asia/Tokyo", "Europe/Berlin"]
+        assert set() == calendar.get_missing_tzids()
+        assert [s.start for s in sessions] == [e.start for e in calendar.events]
+
+    def test_vtimezone_alone_gives_the_offsets(self, dst_plan: lp.Plan) -> None:
+        """Read without the zone database, the VTIMEZONE gives each start its offset."""
+        (timezone,) = parse(export(dst_plan)).timezones
+        zone = timezone.to_tz(lookup_tzid=False)
+
+        for session in dst_plan.sessions:
+            local = session.start.replace(tzinfo=None)
+            assert session.start.utcoffset() == local.replace(tzinfo=zone).utcoffset()
+
+    def test_cached(self) -> None:
+        """The observances of a zone and date range are computed once."""
+        args = ("America/New_York", dt.date(2031, 1, 1), dt.date(2031, 6, 1))
+        first = ical._observances(*args)
+        hits = ical._observances.cache_info().hits
+
+        assert first is ical._observances(*args)
+        assert hits + 1 == ical._observances.cache_info().hits
+
+    @given(
+        key=st.sampled_from(ZONES),
+        first=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2036, 12, 31)),
+        days=st.integers(min_value=1, max_value=7 * 52 + 2),
+    )
+    def test_observances_match_zoneinfo(self, key: str, first: dt.date, days: int) -> None:
+        """The parts chain up, and at every hour the part in force has zoneinfo's offset."""
+        zone = zoneinfo.ZoneInfo(key)
+        last = first + dt.timedelta(days=days)
+        found = ical._observances.__wrapped__(key, first, last)
+        onsets = [o.start - o.offset_from for o in found]  # as naive UTC
+
+        assert dt.datetime.combine(first, dt.time(), zone).replace(tzinfo=None) <= found[0].start
+        assert found[0].offset_from == found[0].offset_to
+        assert onsets == sorted(set(onsets))
+        for before, after in itertools.pairwise(found):
+            assert before.offset_to == after.offset_from
+        begin = dt.datetime.combine(first, dt.time(), zone).astimezone(dt.UTC)
+        end = dt.datetime.combine(last, dt.time(), zone).astimezone(dt.UTC)
+        assert onsets[-1] < end.replace(tzinfo=None)
+        instant = begin
+        index = 0
+        while instant < end:
+            naive = instant.replace(tzinfo=None)
+            while index + 1 < len(found) and onsets[index + 1] <= naive:
+                index += 1
+            assert instant.astimezone(zone).utcoffset() == found[index].offset_to
+            assert instant.astimezone(zone).tzname() == found[index].name
+            instant += dt.timedelta(hours=1)
+
+
+class TestReproducibility:
+    def test_same_bytes_twice(self, plan: lp.Plan) -> None:
+        """The same plan and stamp give the same bytes."""
+        assert export(plan) == export(plan)
+
+    @pytest.mark.parametrize("name", ["plan", "dst_plan", "floating_plan"])
+    def test_round_trip(self, name: str, request: pytest.FixtureRequest) -> None:
+        """Parsing and writing again gives the same bytes."""
+        data = export(request.getfixturevalue(name))
+
+        assert data == parse(data).to_ical()
+
+    @pytest.mark.parametrize("name", ["plan", "dst_plan", "floating_plan"])
+    def test_crlf_and_folding(self, name: str, request: pytest.FixtureRequest) -> None:
+        """Every line ends in CRLF and is at most 75 octets long."""
+        data = export(request.getfixturevalue(name), calendar_name="é" * 200)
+
+        assert data.count(b"\n") == data.count(b"\r\n") == data.count(b"\r")
+        assert max(len(line) for line in raw_lines(data)) <= 75
+        data.decode("utf-8")
+
+    def test_independent_of_hash_seed(self) -> None:
+        """The output does not depend on PYTHONHASHSEED, even with several zones."""
+        script = (
+            "import datetime as dt, hashlib, zoneinfo, attrs, legraise_plan as lp\n"
+            "p = lp.build_plan(lp.Athlete(name='Kim'), start=dt.date(2027, 3, 1), tz='UTC')\n"
+            "zones = [zoneinfo.ZoneInfo(k) for k in ('Asia/Tokyo', 'Europe/Berlin', 'UTC')]\n"
+            "s = [attrs.evolve(x, start=x.start.replace(tzinfo=zones[i % 3]))\n"
+            "     for i, x in enumerate(p.sessions)]\n"
+            "data = lp.to_ics(attrs.evolve(p, sessions=s),\n"
+            "                 stamp=dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc))\n"
+            "print(hashlib.sha256(data).hexdigest())\n"
+        )
+        root = Path(__file__).resolve().parent.parent
+        digests = set()
+        for seed in ("0", "1", "4242"):
+            env = {**os.environ, "PYTHONHASHSEED": seed}
+            done = subprocess.run(
+                [sys.executable, "-c", script],
+                cwd=root,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            digests.add(done.stdout.strip())
+
+        assert len(digests) == 1
+        assert re.fullmatch("[0-9a-f]{64}", digests.pop())
+
+    def test_caches_do_not_change_the_bytes(self, plan: lp.Plan) -> None:
+        """Cached time zones and block texts give the same bytes as fresh ones."""
+        first = export(plan)
+        ical._observances.cache_clear()
+        ical._block_text.cache_clear()
+
+        assert first == export(plan)
+        assert first == export(plan)
+
+    def test_block_text_cached(self, plan: lp.Plan) -> None:
+        """Each distinct block is described once, also across exports."""
+        ical._block_text.cache_clear()
+        export(plan)
+        distinct = len({block for session in plan.sessions for block in session.blocks})
+        after_first = ical._block_text.cache_info()
+        export(plan)
+
+        assert distinct == after_first.misses
+        assert after_first.hits + len(plan.sessions) == ical._block_text.cache_info().hits
+
+
+# Text a user might type: anything but surrogates and control characters, plus the
+# characters that iCalendar escapes or uses as separators, and line breaks.
+def user_text(max_size: int) -> st.SearchStrategy[str]:
+    """Text of at most ``max_size`` characters, rich in what iCalendar treats specially."""
+    pieces = st.characters(exclude_categories=["Cs", "Cc"]) | st.sampled_from(
+        ["\n", "\r", "\r\n", "\t", "\\", "\\N", "\\n", ",", ";", ":", '"', "END:VEVENT"]
+    )
+    return st.lists(pieces, max_size=max_size).map("".join).map(lambda s: s[:max_size])
+
+
+class TestUserText:
+    @given(
+        name=user_text(200),
+        note=user_text(2000),
+    )
+    def test_text_cannot_break_the_file(self, name: str, note: str) -> None:
+        """Any name and note parse back intact, with no extra property or component."""
+        athlete = lp.Athlete(name=name)
+        plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), weeks=1, note=note, tz="UTC")
+        data = export(plan)
+        calendar = parse(data)
+
+        assert data == calendar.to_ical()
+        assert set(calendar.keys()) == CALENDAR_PROPERTIES
+        assert len(plan.sessions) == len(calendar.events)
+        assert len(plan.sessions) == data.count(b"\r\nBEGIN:VEVENT\r\n")
+        assert len(plan.sessions) == len(calendar.subcomponents)
+        for event in calendar.events:
+            assert set(event.keys()) == EVENT_PROPERTIES
+            (alarm,) = event.subcomponents
+            assert set(alarm.keys()) == ALARM_PROPERTIES
+            if note.strip():
+                assert f"\n\nPlan note:\n{cleaned(note)}\n\n" in str(event["DESCRIPTION"])
+        if one_line(name):
+            assert f"{one_line(name)} · Leg raises · accessory plan" == calendar_name(calendar)
+        else:
+            assert calendar_name(calendar) == "Leg raises · accessory plan"
+        assert max(len(line) for line in raw_lines(data)) <= 75
+
+    @given(note=user_text(300))
+    def test_vobject_reads_the_same_text(self, note: str) -> None:
+        """vobject, an independent reader, reads the note and name as icalendar does."""
+        plan = lp.build_plan(
+            lp.Athlete(name=note[:200]), start=dt.date(2026, 12, 7), weeks=1, note=note
+        )
+        data = export(plan)
+        icalendar_events = parse(data).events
+        read = read_vobject(data)
+
+        assert len(plan.sessions) == len(read.vevent_list)
+        for event, other in zip(icalendar_events, read.vevent_list, strict=True):
+            assert str(event["DESCRIPTION"]) == other.description.value
+        assert calendar_name(parse(data)) == read.x_wr_calname.value
+
+    def test_control_characters(self) -> None:
+        """Line breaks become LF; other control characters except tab are dropped."""
+        note = "a\x00b\x07c\x1bd\x7fe\x85f\u2028g\u2029h\r\ni\rj\x0bk\x0cl\x1cm\x9fn\to"
+        plan = lp.build_plan(lp.Athlete(name=note), start=dt.date(2026, 12, 7), note=note)
+        data = export(plan)
+        calendar = parse(data)
+
+        assert "abcde\nf\ng\nh\ni\njklmn\to" in str(calendar.events[0]["DESCRIPTION"])
+        assert calendar_name(calendar) == "abcde f g h i jklmn o · Leg raises · accessory plan"
+        assert re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", data.replace(b"\r\n", b"")) is None
+
+    def test_surrogates(self) -> None:
+        """A lone surrogate, which UTF-8 cannot hold, becomes U+FFFD."""
+        plan = lp.build_plan(
+            lp.Athlete(name="Ann\ud800"), start=dt.date(2026, 12, 7), note="x\udfffy"
+        )
+        calendar = parse(export(plan))
+
+        assert "x\ufffdy" in str(calendar.events[0]["DESCRIPTION"])
+        assert calendar_name(calendar).startswith("Ann\ufffd · ")
+
+    def test_backslash_n(self) -> None:
+        """A backslash before N stays a backslash (icalendar 7 would make it a line break)."""
+        plan = lp.build_plan(
+            lp.Athlete(name="C:\\Notes"), start=dt.date(2026, 12, 7), note="C:\\Notes"
+        )
+        data = export(plan)
+
+        for read in (
+            parse(data).events[0]["DESCRIPTION"],
+            read_vobject(data).vevent.description.value,
+        ):
+            assert "Plan note:\nC:\\\u2060Notes\n" in str(read)
+        assert calendar_name(parse(data)).startswith("C:\\\u2060Notes · ")
+
+    def test_injection(self) -> None:
+        """Text shaped like iCalendar lines stays text."""
+        evil = "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\rEND:VCALENDAR\nX-EVIL:1;a=b,c"
+        plan = lp.build_plan(lp.Athlete(name=evil), start=dt.date(2026, 12, 7), note=evil)
+        data = export(plan)
+        calendar = parse(data)
+
+        assert len(plan.sessions) == len(calendar.events)
+        assert b"\r\nUID:evil" not in data
+        assert b"\r\nX-EVIL" not in data
+        assert "UID:evil" not in [str(e["UID"]) for e in calendar.events]
+        assert set(calendar.keys()) == CALENDAR_PROPERTIES
+        assert len(plan.sessions) == len(read_vobject(data).vevent_list)
+
+
+class TestVobject:
+    def test_dst_instants(self, dst_plan: lp.Plan) -> None:
+        """vobject reads the zoned starts at the right instants on both sides of DST."""
+        read = read_vobject(export(dst_plan))
+
+        assert len(dst_plan.sessions) == len(read.vevent_list)
+        for session, event in zip(dst_plan.sessions, read.vevent_list, strict=True):
+            start = event.dtstart.value
+            assert session.start.astimezone(dt.UTC) == start.astimezone(dt.UTC)
+            assert dt.time(7, 30) == start.time()
+            assert session.start.utcoffset() == start.utcoffset()
+            assert session.duration == event.duration.value
+            assert session.uid == event.uid.value
+            assert dt.timedelta(minutes=-30) == event.valarm.trigger.value
+
+    def test_floating(self, floating_plan: lp.Plan) -> None:
+        """vobject reads floating starts as naive local times."""
+        read = read_vobject(export(floating_plan))
+
+        starts = [event.dtstart.value for event in read.vevent_list]
+        assert [s.start for s in floating_plan.sessions] == starts
+
+    @pytest.mark.parametrize(
+        ("key", "days", "at"),
+        [
+            ("Europe/Berlin", ("SU",), dt.time(2, 30)),
+            ("America/New_York", ("SU",), dt.time(1, 30)),
+            ("America/New_York", ("SU",), dt.time(2, 30)),
+            ("Australia/Sydney", ("SU",), dt.time(2, 30)),
+            ("Australia/Lord_Howe", ("SU",), dt.time(1, 45)),
+            ("America/Santiago", ("SA",), dt.time(23, 30)),
+            ("Europe/Dublin", ("SU",), dt.time(1, 30)),
+        ],
+    )
+    def test_year_around_changes(self, key: str, days: tuple[str, ...], at: dt.time) -> None:
+        """Over a year of sessions at times near the changes, vobject finds every instant."""
+        plan = lp.build_plan(
+            lp.Athlete(), start=dt.date(2027, 1, 4), weeks=52, days=days, at=at, tz=key
+        )
+        read = read_vobject(export(plan, alarm=None))
+
+        for session, event in zip(plan.sessions, read.vevent_list, strict=True):
+            assert session.start.astimezone(dt.UTC) == event.dtstart.value.astimezone(dt.UTC)
+
+
+class TestErrors:
+    def test_is_a_legraise_plan_error(self) -> None:
+        """Export errors can be caught as LegraisePlanError or ValueError."""
+        assert issubclass(lp.ExportError, lp.LegraisePlanError)
+        assert issubclass(lp.ExportError, ValueError)
+
+    @pytest.mark.parametrize("bad", [None, "plan", 3])
+    def test_not_a_plan(self, bad: object) -> None:
+        """plan must be a Plan."""
+        with pytest.raises(lp.ExportError, match=r"^plan must be a legraise_plan\.Plan, got "):
+            lp.to_ics(bad)  # type: ignore[arg-type]
+
+    def test_no_sessions(self, plan: lp.Plan) -> None:
+        """A plan without sessions cannot be exported."""
+        with pytest.raises(lp.ExportError, match=r"^plan must have at least one session"):
+            export(with_sessions(plan, []))
+
+    @pytest.mark.parametrize(
+        "bad",
+        [dt.datetime(2026, 12, 1, 9, 30), dt.date(2026, 12, 1), "2026-12-01T09:30Z", 0],
+    )
+    def test_bad_stamp(self, plan: lp.Plan, bad: object) -> None:
+        """stamp must be an aware datetime or None."""
+        with pytest.raises(lp.ExportError, match=r"^stamp must be a timezone-aware datetime"):
+            lp.to_ics(plan, stamp=bad)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", [30, -30.0, "-PT30M", True])
+    def test_alarm_not_a_timedelta(self, plan: lp.Plan, bad: object) -> None:
+        """alarm must be a timedelta or None."""
+        with pytest.raises(
+            lp.ExportError, match=r"^alarm must be a datetime.timedelta from -1 day"
+        ):
+            export(plan, alarm=bad)
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            dt.timedelta(days=1, seconds=1),
+            dt.timedelta(days=-1, seconds=-1),
+            dt.timedelta(weeks=-3),
+            dt.timedelta(minutes=-30, microseconds=1),
+        ],
+    )
+    def test_alarm_out_of_range(self, plan: lp.Plan, bad: dt.timedelta) -> None:
+        """alarm must be whole seconds within one day of the start."""
+        with pytest.raises(lp.ExportError, match=r"^alarm must be whole seconds from -1 day"):
+            export(plan, alarm=bad)
+
+    @pytest.mark.parametrize("bad", [-1, 2**31, 1.0, True, "1", None])
+    def test_bad_sequence(self, plan: lp.Plan, bad: object) -> None:
+        """sequence must be a whole number from 0 to 2147483647."""
+        with pytest.raises(lp.ExportError, match=r"^sequence must be a whole number from 0 to "):
+            export(plan, sequence=bad)
+
+    @pytest.mark.parametrize("bad", ["", "  \n\t", "x" * 201, 5, b"name"])
+    def test_bad_calendar_name(self, plan: lp.Plan, bad: object) -> None:
+        """calendar_name must be 1 to 200 characters of text, or None."""
+        with pytest.raises(lp.ExportError, match=r"^calendar_name must be text of 1 to 200"):
+            export(plan, calendar_name=bad)
+
+    def test_message_says_what_was_given(self, plan: lp.Plan) -> None:
+        """The message shows the bad value."""
+        with pytest.raises(lp.ExportError, match=r"got 2 days, 0:00:00$"):
+            export(plan, alarm=dt.timedelta(days=2))
+
+
+class TestWriteIcs:
+    def test_writes_the_bytes(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """The file holds exactly what to_ics returns, and the path is returned."""
+        target = tmp_path / "plan.ics"
+
+        written = lp.write_ics(plan, target, stamp=STAMP, sequence=2, calendar_name="Mine")
+
+        assert target == written
+        assert export(plan, sequence=2, calendar_name="Mine") == target.read_bytes()
+        assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
+
+    def test_accepts_a_str(self, floating_plan: lp.Plan, tmp_path: Path) -> None:
+        """A str path works like a Path."""
+        written = lp.write_ics(floating_plan, str(tmp_path / "f.ics"), stamp=STAMP, alarm=None)
+
+        assert export(floating_plan, alarm=None) == written.read_bytes()
+        assert isinstance(written, Path)
+
+    def test_replaces_and_keeps_mode(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """An existing file is replaced and keeps its permissions."""
+        target = tmp_path / "plan.ics"
+        target.write_bytes(b"old")
+        target.chmod(0o640)
+
+        lp.write_ics(plan, target, stamp=STAMP)
+
+        assert export(plan) == target.read_bytes()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+    def test_new_file_mode_follows_umask(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """A new file is readable by all (rw-r--r--), not private like a temporary file."""
+        mask = os.umask(0o022)
+        try:
+            target = lp.write_ics(plan, tmp_path / "plan.ics", stamp=STAMP)
+        finally:
+            os.umask(mask)
+
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+    def test_bad_argument_writes_nothing(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """A bad argument leaves no file, and an existing file untouched."""
+        existing = tmp_path / "old.ics"
+        existing.write_bytes(b"old")
+
+        with pytest.raises(lp.ExportError, match=r"^alarm must be"):
+            lp.write_ics(plan, tmp_path / "new.ics", alarm=dt.timedelta(days=9))
+        with pytest.raises(lp.ExportError, match=r"^sequence must be"):
+            lp.write_ics(plan, existing, sequence=-1)
+
+        assert existing.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["old.ics"]
+
+    def test_missing_directory(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """A path in a directory that does not exist is an ExportError."""
+        with pytest.raises(lp.ExportError, match=r"^path must be in an existing folder"):
+            lp.write_ics(plan, tmp_path / "nope" / "plan.ics")
+
+        assert list(tmp_path.iterdir()) == []
+
+    def test_parent_is_a_file(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """A path below a file is an ExportError."""
+        (tmp_path / "file").write_bytes(b"")
+
+        with pytest.raises(lp.ExportError, match=r"^path must be in an existing folder"):
+            lp.write_ics(plan, tmp_path / "file" / "plan.ics")
+
+    @pytest.mark.parametrize("bad", ["", 42, b"plan.ics", None])
+    def test_bad_path(self, plan: lp.Plan, bad: object) -> None:
+        """path must be a str or os.PathLike[str]."""
+        with pytest.raises(lp.ExportError, match=r"^path must be a file path \(str or os"):
+            lp.write_ics(plan, bad)  # type: ignore[arg-type]
+
+    def test_path_is_a_directory(self, plan: lp.Plan, tmp_path: Path) -> None:
+        """A directory cannot be replaced by the file; no temporary file is left."""
+        (tmp_path / "dir").mkdir()
+
+        with pytest.raises(lp.ExportError, match=r"^path must be a file, not a folder"):
+            lp.write_ics(plan, tmp_path / "dir")
+
+        assert [p.name for p in tmp_path.iterdir()] == ["dir"]
+
+    def test_unwritable_directory(
+        self, plan: lp.Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A directory that refuses new files is an ExportError."""
+
+        def refuse(*_args: object, **_kwargs: object) -> int:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(os, "open", refuse)
+
+        with pytest.raises(
+            lp.ExportError, match=r"^path must be writable, got .*Permission denied"
+        ):
+            lp.write_ics(plan, tmp_path / "plan.ics")
+        monkeypatch.undo()
+
+        assert list(tmp_path.iterdir()) == []
+
+    def test_failure_while_writing(
+        self, plan: lp.Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An error while writing removes the temporary file and keeps the old file."""
+        target = tmp_path / "plan.ics"
+        target.write_bytes(b"old")
+
+        def fail(_fd: int) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", fail)
+
+        with pytest.raises(lp.ExportError, match=r"No space left on device"):
+            lp.write_ics(plan, target)
+        monkeypatch.undo()
+
+        assert target.read_bytes() == b"old"
+        assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
+
+    def test_interrupted(
+        self, plan: lp.Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Any other exception is passed on, after the temporary file is removed."""
+        target = tmp_path / "plan.ics"
+
+        def interrupt(_fd: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupt)
+
+        with pytest.raises(KeyboardInterrupt):
+            lp.write_ics(plan, target)
+        monkeypatch.undo()
+
+        assert list(tmp_path.iterdir()) == []
