@@ -282,10 +282,11 @@ def _vtimezone(key: str, first: dt.date, last: dt.date) -> icalendar.Timezone:
     timezone.add("TZID", key)
     for observance in _observances(key, first, last):
         part = icalendar.TimezoneDaylight() if observance.is_dst else icalendar.TimezoneStandard()
-        part.DTSTART = observance.start
-        part.TZOFFSETFROM = observance.offset_from
-        part.TZOFFSETTO = observance.offset_to
+        # In icalendar's canonical order (see to_ics).
+        part.add("DTSTART", observance.start)
         part.add("TZNAME", observance.name)
+        part.add("TZOFFSETFROM", observance.offset_from)
+        part.add("TZOFFSETTO", observance.offset_to)
         timezone.add_component(part)
     return timezone
 
@@ -339,36 +340,52 @@ def to_ics(
     stamp = _check_stamp(stamp)
 
     plan_text = _plan_text(plan)
-    categories = ["Training", plan.role.label]
+    categories = icalendar.vCategory(["Training", plan.role.label])
+    sequence_value = icalendar.vInt(sequence)
+    stamp_value = icalendar.vDDDTypes(stamp)
+    trigger = icalendar.vDuration(alarm) if alarm is not None else None
+    # Equal texts and alarms are built once and shared by the events that use them.
+    texts: dict[str, icalendar.vText] = {}
+    reminders: dict[str, icalendar.Alarm] = {}
     events = []
     zones: dict[str, list[dt.date]] = {}
     for session in plan.sessions:
         summary = _summary(session)
         start = _event_start(session.start)
-        event = icalendar.Event.new(
-            uid=session.uid,
-            stamp=stamp,
-            start=start,
-            summary=summary,
-            description=_description(session, plan, plan_text),
-            categories=categories,
-            sequence=sequence,
-        )
-        event.duration = session.duration
-        if alarm is not None:
-            reminder = icalendar.Alarm.new(description=summary)
-            reminder.add("ACTION", "DISPLAY")
-            reminder.add("TRIGGER", alarm)
+        description = _description(session, plan, plan_text)
+        event = icalendar.Event()
+        # Properties go in icalendar's canonical order, so the unsorted (faster)
+        # serialisation below gives the same bytes as the sorted one.
+        event.add("SUMMARY", _text(texts, summary))
+        event.add("DTSTART", start)
+        event.add("DURATION", session.duration)
+        event.add("DTSTAMP", stamp_value)
+        event.add("UID", session.uid)
+        event.add("SEQUENCE", sequence_value)
+        event.add("CATEGORIES", categories)
+        event.add("DESCRIPTION", _text(texts, description))
+        if trigger is not None:
+            reminder = reminders.get(summary)
+            if reminder is None:
+                reminder = icalendar.Alarm()
+                reminder.add("ACTION", "DISPLAY")
+                reminder.add("DESCRIPTION", _text(texts, summary))
+                reminder.add("TRIGGER", trigger)
+                reminders[summary] = reminder
             event.add_component(reminder)
-        tzid = event["DTSTART"].params.get("TZID")
+        tzid = event["DTSTART"].params.get("TZID")  # none for floating and UTC times
         if tzid is not None:
             end = start + session.duration
             zones.setdefault(tzid, []).extend((start.date(), end.date()))
         events.append(event)
 
-    calendar = icalendar.Calendar.new(
-        prodid=_PRODID, uid=_calendar_uid(plan), name=icalendar.vText(name)
-    )
+    calendar = icalendar.Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", _PRODID)
+    # icalendar 7 writes NAME and X-WR-CALNAME unescaped unless given a vText.
+    calendar.add("NAME", icalendar.vText(name))
+    calendar.add("X-WR-CALNAME", icalendar.vText(name))
+    calendar.add("UID", _calendar_uid(plan))
     for tzid in sorted(zones):
         days = zones[tzid]
         first = min(plan.start, *days)
@@ -377,8 +394,16 @@ def to_ics(
     for event in events:
         calendar.add_component(event)
     calendar.validate()  # type: ignore[no-untyped-call]
-    data: bytes = calendar.to_ical()
+    data: bytes = calendar.to_ical(sorted=False)
     return data
+
+
+def _text(cache: dict[str, icalendar.vText], text: str) -> icalendar.vText:
+    """One shared ``vText`` per distinct text in a calendar."""
+    value = cache.get(text)
+    if value is None:
+        value = cache[text] = icalendar.vText(text)
+    return value
 
 
 # --- writing a file ---------------------------------------------------------------------
