@@ -339,44 +339,15 @@ def to_ics(
     name = _check_calendar_name(calendar_name, plan)
     stamp = _check_stamp(stamp)
 
-    plan_text = _plan_text(plan)
-    categories = icalendar.vCategory(["Training", plan.role.label])
-    sequence_value = icalendar.vInt(sequence)
-    stamp_value = icalendar.vDDDTypes(stamp)
-    trigger = icalendar.vDuration(alarm) if alarm is not None else None
-    # Equal texts and alarms are built once and shared by the events that use them.
-    texts: dict[str, icalendar.vText] = {}
-    reminders: dict[str, icalendar.Alarm] = {}
+    shared = _Shared(plan, stamp=stamp, sequence=sequence, alarm=alarm)
     events = []
     zones: dict[str, list[dt.date]] = {}
     for session in plan.sessions:
-        summary = _summary(session)
-        start = _event_start(session.start)
-        description = _description(session, plan, plan_text)
-        event = icalendar.Event()
-        # Properties go in icalendar's canonical order, so the unsorted (faster)
-        # serialisation below gives the same bytes as the sorted one.
-        event.add("SUMMARY", _text(texts, summary))
-        event.add("DTSTART", start)
-        event.add("DURATION", session.duration)
-        event.add("DTSTAMP", stamp_value)
-        event.add("UID", session.uid)
-        event.add("SEQUENCE", sequence_value)
-        event.add("CATEGORIES", categories)
-        event.add("DESCRIPTION", _text(texts, description))
-        if trigger is not None:
-            reminder = reminders.get(summary)
-            if reminder is None:
-                reminder = icalendar.Alarm()
-                reminder.add("ACTION", "DISPLAY")
-                reminder.add("DESCRIPTION", _text(texts, summary))
-                reminder.add("TRIGGER", trigger)
-                reminders[summary] = reminder
-            event.add_component(reminder)
+        event = shared.event(session)
         tzid = event["DTSTART"].params.get("TZID")  # none for floating and UTC times
         if tzid is not None:
-            end = start + session.duration
-            zones.setdefault(tzid, []).extend((start.date(), end.date()))
+            start = event.DTSTART
+            zones.setdefault(tzid, []).extend((start.date(), (start + session.duration).date()))
         events.append(event)
 
     calendar = icalendar.Calendar()
@@ -398,12 +369,57 @@ def to_ics(
     return data
 
 
-def _text(cache: dict[str, icalendar.vText], text: str) -> icalendar.vText:
-    """One shared ``vText`` per distinct text in a calendar."""
-    value = cache.get(text)
-    if value is None:
-        value = cache[text] = icalendar.vText(text)
-    return value
+class _Shared:
+    """What the events of one calendar share: equal values are built once.
+
+    Properties go in icalendar's canonical order, so the unsorted (faster)
+    serialisation in :func:`to_ics` gives the same bytes as the sorted one.
+    """
+
+    def __init__(
+        self, plan: Plan, *, stamp: dt.datetime, sequence: int, alarm: dt.timedelta | None
+    ) -> None:
+        self.plan = plan
+        self.plan_text = _plan_text(plan)
+        self.categories = icalendar.vCategory(["Training", plan.role.label])
+        self.sequence = icalendar.vInt(sequence)
+        self.stamp = icalendar.vDDDTypes(stamp)
+        self.trigger = icalendar.vDuration(alarm) if alarm is not None else None
+        self.texts: dict[str, icalendar.vText] = {}
+        self.reminders: dict[str, icalendar.Alarm] = {}
+
+    def text(self, text: str) -> icalendar.vText:
+        """One shared ``vText`` per distinct text."""
+        value = self.texts.get(text)
+        if value is None:
+            value = self.texts[text] = icalendar.vText(text)
+        return value
+
+    def event(self, session: Session) -> icalendar.Event:
+        """The ``VEVENT`` of one session."""
+        summary = _summary(session)
+        event = icalendar.Event()
+        event.add("SUMMARY", self.text(summary))
+        event.add("DTSTART", _event_start(session.start))
+        event.add("DURATION", session.duration)
+        event.add("DTSTAMP", self.stamp)
+        event.add("UID", session.uid)
+        event.add("SEQUENCE", self.sequence)
+        event.add("CATEGORIES", self.categories)
+        event.add("DESCRIPTION", self.text(_description(session, self.plan, self.plan_text)))
+        if self.trigger is not None:
+            event.add_component(self.reminder(summary))
+        return event
+
+    def reminder(self, summary: str) -> icalendar.Alarm:
+        """The display alarm for events titled ``summary`` (one shared per title)."""
+        alarm = self.reminders.get(summary)
+        if alarm is None:
+            alarm = self.reminders[summary] = icalendar.Alarm()
+            alarm.add("ACTION", "DISPLAY")
+            alarm.add("DESCRIPTION", self.text(summary))
+            alarm.add("TRIGGER", self.trigger)
+        return alarm
 
 
 # --- writing a file ---------------------------------------------------------------------
