@@ -33,13 +33,13 @@ import re
 import uuid
 import zoneinfo
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NamedTuple
 
 import icalendar
 
 from legraise_plan._files import write_atomic
+from legraise_plan._version import __version__
 from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
 from legraise_plan.plan import UID_NAMESPACE, Block, Plan, Session
@@ -47,13 +47,8 @@ from legraise_plan.plan import UID_NAMESPACE, Block, Plan, Session
 
 __all__ = ["to_ics", "write_ics"]
 
-try:
-    _VERSION = version("legraise-plan")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    _VERSION = "0+unknown"
-
 # The PRODID of every calendar written.
-_PRODID = f"-//legraise_plan//legraise_plan {_VERSION}//EN"
+_PRODID = f"-//legraise_plan//legraise_plan {__version__}//EN"
 
 _DEFAULT_ALARM = dt.timedelta(minutes=-30)
 _ALARM_LIMIT = dt.timedelta(days=1)
