@@ -27,7 +27,7 @@ PACKAGE = "legraise_plan"
 SOURCE = Path(__file__).parents[1] / PACKAGE
 
 LAYERS: list[set[str]] = [
-    {"errors"},
+    {"errors", "_version"},
     {"_validate"},
     {"units"},
     {"equipment"},
