@@ -176,7 +176,7 @@ def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
         raise ScheduleError(f"after must be a timedelta from 0 to 6 hours or None, got {after!r}")
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=1024)
 def _doses(
     athlete: Athlete,
     role: Role,

@@ -1,0 +1,112 @@
+"""Benchmarks: plan building, every export, a 10,000-athlete batch, and import time.
+
+In the test run (``--benchmark-disable``, the default in pyproject) each benchmark runs
+once as a plain test and its checks hold; with ``--benchmark-enable`` pytest-benchmark
+times them.  The budget and its table come from ``python -m tests.benchmarks.report``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import icalendar
+import pytest
+
+import legraise_plan as lp
+from tests.benchmarks import floor, workload
+
+
+WEEKS = pytest.mark.parametrize("weeks", workload.WEEKS)
+
+
+@WEEKS
+def test_build_plan(benchmark, weeks):
+    """build_plan for 6, 12, 26 and 52 weeks: three sessions a week."""
+    plan = benchmark(workload.build_reference, weeks)
+
+    assert len(plan.sessions) == 3 * weeks
+
+
+@WEEKS
+def test_to_ics(benchmark, weeks):
+    """to_ics of the reference plans: one event per session."""
+    plan = workload.reference_plan(weeks)
+
+    data = benchmark(lp.to_ics, plan, stamp=workload.STAMP)
+
+    assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) == 3 * weeks
+
+
+@WEEKS
+def test_icalendar_floor(benchmark, weeks):
+    """The same events written with plain icalendar code (the floor for to_ics)."""
+    plan = workload.reference_plan(weeks)
+    texts = floor.floor_texts(plan)
+
+    data = benchmark(floor.floor_ics, plan, texts, stamp=workload.STAMP)
+
+    ours = icalendar.Calendar.from_ical(lp.to_ics(plan, stamp=workload.STAMP))
+    theirs = icalendar.Calendar.from_ical(data)
+    for mine, plain in zip(ours.walk("VEVENT"), theirs.walk("VEVENT"), strict=True):
+        for name in ("UID", "DTSTART", "DURATION", "SUMMARY", "DESCRIPTION", "DTSTAMP"):
+            assert mine.decoded(name) == plain.decoded(name)
+        assert mine.walk("VALARM")[0].decoded("TRIGGER") == plain.walk("VALARM")[0].decoded(
+            "TRIGGER"
+        )
+    assert len(theirs.walk("VTIMEZONE")) == 1
+
+
+@WEEKS
+def test_to_dict(benchmark, weeks):
+    """to_dict of the reference plans."""
+    plan = workload.reference_plan(weeks)
+
+    data = benchmark(lp.to_dict, plan)
+
+    assert len(data["sessions"]) == 3 * weeks
+
+
+@WEEKS
+def test_from_dict(benchmark, weeks):
+    """from_dict of the reference plans' JSON."""
+    plan = workload.reference_plan(weeks)
+    data = json.loads(json.dumps(lp.to_dict(plan)))
+
+    assert benchmark(lp.from_dict, data) == plan
+
+
+@WEEKS
+def test_to_text(benchmark, weeks):
+    """to_text of the reference plans."""
+    plan = workload.reference_plan(weeks)
+
+    text = benchmark(lp.to_text, plan)
+
+    assert text.count("## Week") == weeks
+
+
+def test_batch(benchmark):
+    """10,000 different athletes' 6-week plans, built and turned into dicts."""
+    sessions = benchmark.pedantic(workload.batch, rounds=1, iterations=1)
+
+    assert sessions > 10_000 * 12
+
+
+def test_import_loads_no_exporter():
+    """import legraise_plan loads neither icalendar nor a serialisation library."""
+    code = (
+        "import sys, legraise_plan; "
+        "print(sorted(m for m in ('icalendar', 'json', 'cattrs', 'legraise_plan.ical', "
+        "'legraise_plan.serialize') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "[]"
+    assert "legraise_plan" in result.stderr
