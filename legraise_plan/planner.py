@@ -11,13 +11,14 @@ from collections.abc import Sequence
 import attrs
 
 from legraise_plan.athlete import Athlete, Condition
-from legraise_plan.errors import ClearanceRequiredError
+from legraise_plan.errors import ClearanceRequiredError, PlanError
 from legraise_plan.periodization import DayKind, Periodization, day_kinds, dose_sessions
-from legraise_plan.prescription import ROLE_DOSES, Prescription, Role, Tempo
+from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, Tempo
 from legraise_plan.progression import (
     Ladder,
     ProgressionRules,
     build_ladder,
+    expected_outcome,
     starting_state,
 )
 
@@ -116,14 +117,34 @@ def rules_for(
     """The rules a plan uses: ``rules`` or the role's defaults, with safety adjustments.
 
     A low-back pain history or hip pain holds external load until 2 pain-free sessions
-    (rule 24), whatever rules were passed.
+    (rule 24), whatever rules were passed; warm-up and rehab rules are clamped to their
+    role's sets, reps and pain limits.
     """
+    if rules is not None and not isinstance(rules, ProgressionRules):
+        raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}")
     chosen = rules if rules is not None else ProgressionRules.for_role(role, athlete.level)
     if athlete.conditions & {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN}:
         chosen = attrs.evolve(chosen, pain_free_before_load=max(chosen.pain_free_before_load, 2))
-    if role is Role.REHAB and not chosen.rehab:
-        chosen = attrs.evolve(chosen, rehab=True)
+    if role in {Role.WARM_UP, Role.REHAB}:
+        # Custom rules may not take warm-up or rehab past their role's dose (rules 1, 4, 14).
+        dose = ROLE_DOSES[role]
+        chosen = attrs.evolve(
+            chosen,
+            max_sets=min(chosen.max_sets, dose.max_sets),
+            base_sets=min(chosen.base_sets, dose.max_sets),
+            rep_range=_clamp_range(chosen.rep_range, dose.rep_range.high),
+            heavy_rep_range=None,
+            pain_continue_max=min(chosen.pain_continue_max, 3),
+            pain_hold_max=min(chosen.pain_hold_max, 5),
+            rehab=chosen.rehab or role is Role.REHAB,
+            bridge=chosen.bridge and role is not Role.WARM_UP,
+        )
     return chosen
+
+
+def _clamp_range(reps: RepRange, high: int) -> RepRange:
+    """``reps`` with its top (and bottom) at most ``high``."""
+    return RepRange(min(reps.low, high), min(reps.high, high))
 
 
 def safety_notes(athlete: Athlete, role: Role) -> tuple[str, ...]:
@@ -159,7 +180,7 @@ def plan_blocks(
     kinds = day_kinds(periodization, session_weeks, weeks, deload_every=deload_every)
     dose = ROLE_DOSES[role]
     out: list[PlannedBlock] = []
-    for day in dose_sessions(kinds, ladder, start, chosen):
+    for day in dose_sessions(kinds, ladder, start, chosen, outcome=expected_outcome(chosen)):
         state = day.state
         rung = ladder[state.rung]
         hold = dose.tempo.hold + rung.extra_hold + state.extra_hold

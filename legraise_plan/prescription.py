@@ -86,11 +86,12 @@ class RepRange:
     @classmethod
     def parse(cls, text: str) -> RepRange:
         """Parse ``"10-15"`` or ``"12"``."""
-        low, _, high = text.strip().partition("-")
-        try:
-            return cls(int(low), int(high or low))
-        except ValueError:
-            raise PrescriptionError(f"rep range must look like 10-15 or 12, got {text!r}") from None
+        raw: object = text
+        match = _RANGE.fullmatch(raw) if isinstance(raw, str) else None
+        if match is None:
+            raise PrescriptionError(f"rep range must look like 10-15 or 12, got {text!r}")
+        low, high = match.group(1), match.group(2)
+        return cls(int(low), int(high or low))
 
 
 @attrs.frozen

@@ -53,6 +53,7 @@ __all__ = [
     "as_prescribed",
     "build_ladder",
     "deload_state",
+    "expected_outcome",
     "next_step",
     "project",
     "starting_state",
@@ -68,6 +69,8 @@ LADDER_BANDS = (
 )
 _PAUSE_SECONDS = 2
 _MAX_BRIDGE_HOLD = 2
+#: Rule 15: sessions back at baseline before progressing again (design choice: 2).
+_BASELINE_SESSIONS = 2
 _CABLE_PLATES = 8
 
 
@@ -167,7 +170,7 @@ def build_ladder(athlete: Athlete, role: Role = Role.ACCESSORY) -> Ladder:  # no
     """
     units = athlete.units
     conditions = athlete.conditions
-    capped_role = Role.REHAB if Condition.RECENT_HIP_SURGERY in conditions else role
+    after_surgery = Condition.RECENT_HIP_SURGERY in conditions
     bodyweight_only = (
         bool(conditions & {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN})
         and not athlete.cleared
@@ -216,7 +219,10 @@ def build_ladder(athlete: Athlete, role: Role = Role.ACCESSORY) -> Ladder:  # no
 
     rungs: list[Rung] = []
     for variation, load, hold, heavy in candidates:
-        if load.is_external and (bodyweight_only or not _role_allows(capped_role, load, units)):
+        allowed = _role_allows(role, load, units) and (
+            not after_surgery or _role_allows(Role.REHAB, load, units)
+        )
+        if load.is_external and (bodyweight_only or not allowed):
             continue
         previous = rungs[-1] if rungs else None
         step_pct: float | None = None
@@ -347,6 +353,7 @@ class ProgressionState:
     top_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
     miss_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
     pain_free_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
+    recovering: int = attrs.field(default=0, validator=v.int_in(0, 10, ProgressionError))
 
     @property
     def difficulty(self) -> tuple[int, int, int, int]:
@@ -418,6 +425,25 @@ def as_prescribed(state: ProgressionState) -> SessionOutcome:
     )
 
 
+def expected_outcome(rules: ProgressionRules) -> Callable[[ProgressionState], SessionOutcome]:
+    """The outcome model a plan assumes: done as prescribed.
+
+    Under the 2-for-2 trigger, "as prescribed" means the last set beats the rep goal by
+    ``extra_reps`` (that is what the rule asks the athlete to do before the load goes
+    up); under double progression every set hits the target.
+    """
+    if rules.trigger is Trigger.ALL_SETS_AT_TOP:
+        return as_prescribed
+    extra = rules.extra_reps
+
+    def beats_goal(state: ProgressionState) -> SessionOutcome:
+        done = as_prescribed(state)
+        last = SetResult(state.reps + extra, state.reps + extra)
+        return attrs.evolve(done, sets=(*done.sets[:-1], last))
+
+    return beats_goal
+
+
 class Change(enum.StrEnum):
     """What a step did."""
 
@@ -449,7 +475,8 @@ def starting_state(athlete: Athlete, ladder: Ladder, rules: ProgressionRules) ->
 
     Novices, rehab and anyone with a condition start on the first (bodyweight) rung;
     intermediates on the first external-load rung the ladder offers; advanced lifters
-    one rung above that.  Reps start at the bottom of the range, sets at the base.
+    one rung above that; nobody starts on an advanced bench variation.  Reps start at
+    the bottom of the range, sets at the base.
     """
     if athlete.level is Level.NOVICE or athlete.conditions or rules.rehab:
         index = 0
@@ -460,6 +487,9 @@ def starting_state(athlete: Athlete, ladder: Ladder, rules: ProgressionRules) ->
             1 if athlete.level is Level.ADVANCED else 0
         )
         index = min(index, ladder.top)
+        # Never start on an advanced bench variation: it is earned on the ladder.
+        while index > 0 and ladder[index].variation.is_advanced:
+            index -= 1
         why = athlete.level.value
     rung = ladder[index]
     state = ProgressionState(
@@ -544,7 +574,13 @@ def next_step(  # noqa: C901, PLR0912
         )
         if state.sets == 1:
             return _regress(state, ladder, rules, why)
-        new = attrs.evolve(state, sets=state.sets - 1, top_streak=0, pain_free_streak=0)
+        new = attrs.evolve(
+            state,
+            sets=state.sets - 1,
+            top_streak=0,
+            pain_free_streak=0,
+            recovering=_BASELINE_SESSIONS,
+        )
         return Step(
             state=new,
             change=Change.REDUCE,
@@ -559,7 +595,7 @@ def next_step(  # noqa: C901, PLR0912
         if misses >= rules.regress_after_misses:
             return _regress(state, ladder, rules, f"{what} {misses} sessions in a row")
         return Step(
-            state=attrs.evolve(state, miss_streak=misses, top_streak=0),
+            state=attrs.evolve(state, miss_streak=misses, top_streak=0, pain_free_streak=0),
             change=Change.HOLD,
             reason=f"{what} ({misses} of {rules.regress_after_misses} before regressing) → hold",
         )
@@ -572,16 +608,29 @@ def next_step(  # noqa: C901, PLR0912
             reason=f"pain {pain}/10 during ({rules.pain_continue_max + 1}-"
             f"{rules.pain_hold_max} zone) → hold, no progression",
         )
-    pain_free = state.pain_free_streak + (
-        1 if outcome.next_morning_pain is not None or not rules.rehab else 0
+    # Rule 24 counts only sessions known to be pain-free: no pain above baseline during
+    # the session or the next morning.
+    morning_known = outcome.next_morning_pain is not None
+    pain_free = morning_known and pain <= outcome.baseline_pain
+    state = attrs.evolve(
+        state, pain_free_streak=min(state.pain_free_streak + 1, 1000) if pain_free else 0
     )
-    state = attrs.evolve(state, pain_free_streak=min(pain_free, 1000))
 
-    if rules.rehab and outcome.next_morning_pain is None:
+    if (rules.rehab or state.recovering) and not morning_known:
+        who = "rehab" if rules.rehab else "after next-morning pain"
         return Step(
             state=state,
             change=Change.HOLD,
-            reason="rehab: progress only once next-morning pain is known to be at baseline → hold",
+            reason=f"{who}: progress only once next-morning pain is known to be at baseline → hold",
+        )
+    if state.recovering:
+        left = state.recovering - 1
+        done = _BASELINE_SESSIONS - left
+        return Step(
+            state=attrs.evolve(state, recovering=left, top_streak=0),
+            change=Change.HOLD,
+            reason=f"back at baseline ({done} of {_BASELINE_SESSIONS} sessions before "
+            "progressing again) → hold",
         )
 
     hit = all(s.worst >= state.reps for s in outcome.sets) and len(outcome.sets) >= state.sets
@@ -591,6 +640,14 @@ def next_step(  # noqa: C901, PLR0912
             state=attrs.evolve(state, top_streak=0),
             change=Change.HOLD,
             reason=f"reps below target ({worst} of {state.reps}) → hold",
+        )
+
+    if state.sets < rules.base_sets:
+        return Step(
+            state=attrs.evolve(state, sets=state.sets + 1, top_streak=0),
+            change=Change.ADD_SET,
+            reason=f"all sets hit {state.reps}/leg → restore a set: {state.sets} → "
+            f"{state.sets + 1} sets",
         )
 
     if rules.trigger is Trigger.ALL_SETS_AT_TOP:

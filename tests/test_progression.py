@@ -410,7 +410,7 @@ class TestNextStep:
         assert known.change is lp.Change.MORE_REPS
 
     def test_external_load_waits_for_pain_free_sessions(self):
-        """Rule 24: with back pain history, external load waits for 2 pain-free sessions."""
+        """Rule 24: external load waits for 2 sessions known to be pain-free."""
         athlete = lp.Athlete(
             equipment={lp.Equipment.BAND},
             conditions={lp.Condition.LOW_BACK_PAIN_HISTORY},
@@ -418,11 +418,40 @@ class TestNextStep:
         )
         rules = attrs.evolve(lp.ProgressionRules.for_role(), pain_free_before_load=2)
         state = lp.ProgressionState(rung=2, sets=3, reps=15, top_streak=1, bridged=True)
+        unknown = lp.SessionOutcome.uniform(3, 15, pain_during=3)
+        clean = lp.SessionOutcome.uniform(3, 15, next_morning_pain=0)
 
-        step = _step(state, lp.SessionOutcome.uniform(3, 15), athlete, rules=rules)
+        painful = _step(state, unknown, athlete, rules=rules)
+        once = _step(attrs.evolve(state, pain_free_streak=0), clean, athlete, rules=rules)
+        twice = _step(attrs.evolve(state, pain_free_streak=1), clean, athlete, rules=rules)
 
-        assert step.change is lp.Change.HOLD
-        assert "external load needs 2 pain-free sessions first (1 so far)" in step.reason
+        assert painful.change is lp.Change.HOLD
+        assert "external load needs 2 pain-free sessions first (0 so far)" in painful.reason
+        assert "(1 so far)" in once.reason
+        assert twice.change is lp.Change.STEP_UP
+        assert twice.reason.endswith("standing, bodyweight + 2 s pause → band yellow")
+
+    def test_next_morning_pain_needs_two_baseline_sessions(self):
+        """Rule 15: after a set comes off, 2 sessions back at baseline precede progress."""
+        state = lp.ProgressionState(rung=4, sets=3, reps=12)
+        sore = lp.SessionOutcome.uniform(3, 12, next_morning_pain=3, baseline_pain=1)
+        fine = lp.SessionOutcome.uniform(3, 12, next_morning_pain=1, baseline_pain=1)
+
+        reduced = _step(state, sore)
+        first = _step(reduced.state, fine)
+        unknown = _step(first.state, lp.SessionOutcome.uniform(2, 12))
+        second = _step(first.state, fine)
+        restored = _step(second.state, fine)
+        onward = _step(restored.state, lp.SessionOutcome.uniform(3, 12, next_morning_pain=0))
+
+        assert (reduced.change, reduced.state.sets) == (lp.Change.REDUCE, 2)
+        assert first.reason == "back at baseline (1 of 2 sessions before progressing again) → hold"
+        assert unknown.change is lp.Change.HOLD
+        assert "next-morning pain is known" in unknown.reason
+        assert second.change is lp.Change.HOLD
+        assert (restored.change, restored.state.sets) == (lp.Change.ADD_SET, 3)
+        assert restored.reason == "all sets hit 12/leg → restore a set: 2 → 3 sets"
+        assert (onward.change, onward.state.reps) == (lp.Change.MORE_REPS, 14)
 
     def test_two_for_two(self):
         """NSCA 2-for-2: two extra reps on the last set in 2 sessions steps the load up."""
