@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import legraise_plan as lp
 
@@ -30,19 +31,24 @@ REQUEST = """
 """
 
 
-def plan_for(request: dict[str, object]) -> lp.Plan:
+def plan_for(request: dict[str, Any]) -> lp.Plan:
     """Turn an app's request into a plan; any bad field raises a LegraisePlanError."""
     athlete = lp.Athlete(
         equipment=request["equipment"], level=request["level"], units=request["units"]
     )
+    try:
+        start = dt.date.fromisoformat(request["start"])
+        at = dt.time.fromisoformat(request["at"])
+    except (TypeError, ValueError) as exc:
+        raise lp.PlanError(f"start and at must be ISO date and time strings: {exc}") from None
     return lp.build_plan(
         athlete,
-        role=lp.Role(request["role"]),
-        start=dt.date.fromisoformat(str(request["start"])),
-        days=request["days"],  # type: ignore[arg-type]
-        at=dt.time.fromisoformat(str(request["at"])),
-        tz=str(request["tz"]),
-        plan_id=str(request["user_id"]),
+        role=request["role"],  # the enum's value; a bad one raises PlanError
+        start=start,
+        days=request["days"],
+        at=at,
+        tz=request.get("tz"),  # JSON null: floating local time
+        plan_id=request["user_id"],
     )
 
 

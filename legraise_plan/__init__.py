@@ -55,11 +55,12 @@ from legraise_plan.progression import (
     as_prescribed,
     build_ladder,
     deload_state,
+    expected_outcome,
     next_step,
     project,
     starting_state,
 )
-from legraise_plan.schedule import Weekday
+from legraise_plan.schedule import Weekday, next_monday
 from legraise_plan.units import Mass, Unit
 
 
@@ -151,8 +152,10 @@ __all__ = [
     "build_ladder",
     "build_plan",
     "deload_state",
+    "expected_outcome",
     "from_dict",
     "get_variation",
+    "next_monday",
     "next_step",
     "project",
     "starting_state",

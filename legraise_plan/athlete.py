@@ -11,10 +11,13 @@ import attrs
 from legraise_plan import _validate as v
 from legraise_plan.equipment import Equipment
 from legraise_plan.errors import AthleteError
-from legraise_plan.units import Mass, Unit
+from legraise_plan.units import Mass, Unit, _to_unit
 
 
 __all__ = ["Athlete", "Condition", "Level"]
+
+#: The heaviest ankle weight a plan may use (heavy adjustable lines reach about 20 lb).
+_ANKLE_WEIGHT_LIMIT = Mass(10, Unit.KG)
 
 
 class Level(enum.StrEnum):
@@ -70,18 +73,15 @@ def _to_level(value: Any) -> Any:
     return value
 
 
-def _to_unit(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Unit):
-        try:
-            return Unit(value.strip().lower())
-        except ValueError:
-            return value
-    return value
-
-
 def _check_optional_mass(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not (isinstance(value, Mass) and value.amount > 0):
         raise AthleteError(f"{attribute.name} must be a Mass above 0 or None, got {value!r}")
+
+
+def _check_ankle_max(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check_optional_mass(inst, attribute, value)
+    if isinstance(value, Mass) and value > _ANKLE_WEIGHT_LIMIT:
+        raise AthleteError(f"{attribute.name} must be at most 10 kg (22 lb) per ankle, got {value}")
 
 
 @attrs.frozen(kw_only=True)
@@ -118,7 +118,7 @@ class Athlete:
     )
     cleared: bool = attrs.field(default=False, validator=v.instance_of(bool, AthleteError))
     name: str = attrs.field(default="", validator=v.text(200, AthleteError))
-    ankle_weight_max: Mass | None = attrs.field(default=None, validator=_check_optional_mass)
+    ankle_weight_max: Mass | None = attrs.field(default=None, validator=_check_ankle_max)
     cable_increment: Mass | None = attrs.field(default=None, validator=_check_optional_mass)
     pulley_ratio: int = attrs.field(default=1, validator=v.int_in(1, 4, AthleteError))
 

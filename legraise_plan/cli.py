@@ -113,11 +113,9 @@ def _one_of(kind: type[Any]) -> Any:
     return parse
 
 
-def next_monday(today: dt.date) -> dt.date:
-    """The first Monday strictly after ``today`` (the default plan start)."""
-    from dateutil.relativedelta import MO, relativedelta  # noqa: PLC0415
-
-    return today + relativedelta(days=+1, weekday=MO)
+def _text(value: str) -> str:
+    """Command-line text: bytes that are not UTF-8 become U+FFFD instead of failing later."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _build_parser() -> _Parser:
@@ -176,7 +174,9 @@ def _build_parser() -> _Parser:
         action="store_true",
         help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
     )
-    plan.add_argument("--name", default="", help="your name, shown in the calendar name")
+    plan.add_argument(
+        "--name", type=_text, default="", help="your name, shown in the calendar name"
+    )
     plan.add_argument(
         "--periodization",
         type=_one_of(lp.Periodization),
@@ -200,7 +200,7 @@ def _build_parser() -> _Parser:
         action="store_true",
         help="allow hard sessions less than 48 h apart",
     )
-    plan.add_argument("--note", default="", help="text added to every session")
+    plan.add_argument("--note", type=_text, default="", help="text added to every session")
     plan.add_argument("--plan-id", default="", help="a stable id of this plan (part of each UID)")
     _add_output_options(plan)
 
@@ -257,6 +257,8 @@ def _load(path: Path) -> lp.Plan:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise _UsageError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise _UsageError(f"{str(path)!r} is not UTF-8 text (a plan saved as JSON)") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -329,7 +331,7 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
             athlete,
             role=args.role,
             weeks=args.weeks,
-            start=args.start or next_monday(today),
+            start=args.start or lp.next_monday(today),
             days=args.days,
             at=args.at,
             tz=args.tz,

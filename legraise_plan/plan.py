@@ -24,7 +24,7 @@ from legraise_plan.schedule import Weekday, parse_days, schedule_slots
 
 __all__ = ["Block", "Plan", "Session", "build_plan"]
 
-#: Namespace of session UIDs: ``<uuid5(plan id, role, start date)>-<session number>@legraise-plan``.
+#: Namespace of session UIDs: ``<uuid5(plan id, role)>-<planned date YYYYMMDD>@legraise-plan``.
 UID_NAMESPACE = uuid.UUID("6f0b1c52-3a52-5c4e-9d59-2b8d4c1f7a10")
 _MAX_WEEKS = 52
 
@@ -101,8 +101,8 @@ class Session:
 
     @property
     def end(self) -> dt.datetime:
-        """When the session ends (start + estimated duration)."""
-        return self.start + self.duration
+        """When the session ends: start + estimated duration of elapsed time."""
+        return _place(self.start, self.duration)
 
     @property
     def volume(self) -> int:
@@ -133,6 +133,22 @@ class Plan:
     note: str = attrs.field(default="", validator=v.text(2000, PlanError))
     plan_id: str = attrs.field(default="", validator=v.text(200, PlanError))
 
+    def __attrs_post_init__(self) -> None:
+        if len(set(self.days)) != len(self.days):
+            raise PlanError(f"days must not repeat a weekday, got {[d.value for d in self.days]}")
+        uids = set()
+        for i, session in enumerate(self.sessions):
+            if session.uid in uids:
+                raise PlanError(f"sessions[{i}].uid must be unique, got {session.uid!r} twice")
+            uids.add(session.uid)
+            if session.role is not self.role:
+                raise PlanError(
+                    f"sessions[{i}].role must be the plan's role {self.role.value}, "
+                    f"got {session.role.value}"
+                )
+            if session.week > self.weeks:
+                raise PlanError(f"sessions[{i}].week must be 1..{self.weeks}, got {session.week}")
+
     def weekly_volume(self) -> tuple[int, ...]:
         """Reps per leg (sets × reps) for each week, week 1 first."""
         totals = [0] * self.weeks
@@ -156,9 +172,21 @@ class Plan:
         return self.start + dt.timedelta(weeks=self.weeks)
 
 
-def _uid_base(plan_id: str, role: Role, start: dt.date) -> str:
+def _uid_base(plan_id: str, role: Role) -> str:
     """The part of every session uid shared by one plan (a uuid5 of its identity)."""
-    return str(uuid.uuid5(UID_NAMESPACE, f"{plan_id}|{role.value}|{start.isoformat()}"))
+    return str(uuid.uuid5(UID_NAMESPACE, f"{plan_id}|{role.value}"))
+
+
+def _place(anchor: dt.datetime, offset: dt.timedelta) -> dt.datetime:
+    """``anchor`` moved by ``offset`` of real (elapsed) time, in the anchor's zone.
+
+    Wall-clock arithmetic would land on times a daylight-saving change skips, or an
+    hour off across one; going through UTC keeps the elapsed time exact.
+    """
+    zone = anchor.tzinfo
+    if zone is None:
+        return anchor + offset
+    return (anchor.astimezone(dt.UTC) + offset).astimezone(zone)
 
 
 def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
@@ -212,6 +240,15 @@ def _doses(
             shared[item] = dose
         out.append(dose)
     return tuple(out)
+
+
+def _check_options(*, note: object, plan_id: object, rules: object, deload_every: object) -> None:
+    _check_text("note", note, 2000)
+    _check_text("plan_id", plan_id, 200)
+    if rules is not None and not isinstance(rules, ProgressionRules):
+        raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}")
+    if isinstance(deload_every, bool) or not isinstance(deload_every, int):
+        raise PlanError(f"deload_every must be a whole number of weeks 2..12, got {deload_every!r}")
 
 
 def _check_text(name: str, value: object, limit: int) -> None:
@@ -295,8 +332,7 @@ def build_plan(
     _check_args(weeks, start, at, after)
     if after is not None and role is not Role.ACCESSORY:
         raise ScheduleError(f"after only applies to the accessory role, got role {role.value}")
-    _check_text("note", note, 2000)
-    _check_text("plan_id", plan_id, 200)
+    _check_options(note=note, plan_id=plan_id, rules=rules, deload_every=deload_every)
     parsed_days = parse_days(days)
     cap = _frequency_cap(athlete, role)
     if len(parsed_days) > cap:
@@ -325,16 +361,24 @@ def build_plan(
         rules=rules,
         deload_every=deload_every,
     )
-    uid_base = _uid_base(plan_id, role, start)
+    if not slots:
+        raise ScheduleError(
+            "skip must leave at least one session, got every planned session on a skipped date"
+        )
+    uid_base = _uid_base(plan_id, role)
     sessions = []
-    for number, (slot, (kind, blocks, duration)) in enumerate(
-        zip(slots, doses, strict=True), start=1
-    ):
+    for slot, (kind, blocks, duration) in zip(slots, doses, strict=True):
         begin = slot.anchor
         if role is Role.WARM_UP:
-            begin = slot.anchor - duration
+            begin = _place(slot.anchor, -duration)
         elif after is not None:
-            begin = slot.anchor + after
+            begin = _place(slot.anchor, after)
+        if begin.date() != slot.anchor.date():
+            what = "the warm-up before" if role is Role.WARM_UP else f"{after} after"
+            raise ScheduleError(
+                f"at {at:%H:%M} puts {what} the main session on another day "
+                f"({begin:%Y-%m-%d %H:%M}); choose a time that keeps the session on its day"
+            )
         sessions.append(
             Session(
                 start=begin,
@@ -342,7 +386,7 @@ def build_plan(
                 week=slot.week,
                 role=role,
                 kind=kind,
-                uid=f"{uid_base}-{number}@legraise-plan",
+                uid=f"{uid_base}-{slot.planned:%Y%m%d}@legraise-plan",
                 blocks=blocks,
                 notes=(slot.note,) if slot.note else (),
             )

@@ -15,12 +15,12 @@ import zoneinfo
 from collections.abc import Iterable
 
 import attrs
-from dateutil import rrule
+from dateutil import relativedelta, rrule
 
 from legraise_plan.errors import ScheduleError
 
 
-__all__ = ["Slot", "Weekday", "parse_days", "resolve_zone", "schedule_slots"]
+__all__ = ["Slot", "Weekday", "next_monday", "parse_days", "resolve_zone", "schedule_slots"]
 
 
 class Weekday(enum.StrEnum):
@@ -68,13 +68,23 @@ _NAMES = {
 }
 
 
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday strictly after ``today`` (the command line's default start)."""
+    return today + relativedelta.relativedelta(days=+1, weekday=relativedelta.MO)
+
+
 def parse_days(days: Iterable[str | Weekday] | str) -> tuple[Weekday, ...]:
     """Parse weekdays (a sequence, or one comma-separated string); Monday-first order.
 
     >>> parse_days("fri,mon")
     (<Weekday.MO: 'MO'>, <Weekday.FR: 'FR'>)
     """
-    items = days.split(",") if isinstance(days, str) else list(days)
+    try:
+        items = days.split(",") if isinstance(days, str) else list(days)
+    except TypeError:
+        raise ScheduleError(
+            f"days must be weekday codes like ('MO', 'WE') or 'mon,wed', got {days!r}"
+        ) from None
     parsed = [Weekday.parse(d) for d in items]
     if not parsed:
         raise ScheduleError("days must name at least one weekday, got none")
@@ -95,7 +105,7 @@ def resolve_zone(tz: str | None) -> zoneinfo.ZoneInfo | None:
         raise ScheduleError(f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}")
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder name
         raise ScheduleError(
             f"tz must be an IANA zone name like Europe/Berlin or None, got {tz!r}"
         ) from None
@@ -107,6 +117,7 @@ class Slot:
 
     anchor: dt.datetime
     week: int
+    planned: dt.date
     note: str = ""
 
 
@@ -212,5 +223,12 @@ def schedule_slots(
             )
             if n
         )
-        slots.append(Slot(anchor=anchor, week=(day - start).days // 7 + 1, note=note))
+        slots.append(
+            Slot(
+                anchor=anchor,
+                week=(day - start).days // 7 + 1,
+                planned=moved.get(day, day),
+                note=note,
+            )
+        )
     return tuple(slots), tuple(notes)

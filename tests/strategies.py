@@ -125,7 +125,7 @@ def athletes() -> st.SearchStrategy[lp.Athlete]:
         conditions=st.frozensets(st.sampled_from(lp.Condition)),
         cleared=st.booleans(),
         name=st.text(max_size=200),
-        ankle_weight_max=optional_mass,
+        ankle_weight_max=st.none() | masses(positive=True).filter(lambda m: m <= lp.Mass(10)),
         cable_increment=optional_mass,
         pulley_ratio=st.integers(1, 4),
     )

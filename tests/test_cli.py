@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 import legraise_plan as lp
-from legraise_plan.cli import main, next_monday
+from legraise_plan.cli import main
 
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
@@ -38,7 +38,7 @@ class TestNextMonday:
     )
     def test_next_monday(self, today, expected):
         """The plan starts on the first Monday after today."""
-        assert expected == next_monday(today)
+        assert expected == lp.next_monday(today)
 
 
 class TestExercises:
@@ -316,3 +316,31 @@ class TestProcess:
 
         assert result.returncode == 2
         assert result.stderr == "legraise-plan: error: weeks must be a whole number 1..52, got 99\n"
+
+
+class TestTextInput:
+    """Odd bytes on the command line and in files."""
+
+    def test_non_utf8_name(self, capsys):
+        """A name that is not UTF-8 is kept readable instead of crashing the output."""
+        status, out, _ = run(capsys, "plan", "--name", "Ana\udcff", "--format", "json")
+
+        assert status == 0
+        assert json.loads(out)["athlete"]["name"] == "Ana\ufffd"
+
+    def test_non_utf8_file(self, capsys, tmp_path):
+        """show on a file that is not UTF-8 is one clear line and status 2."""
+        source = tmp_path / "plan.json"
+        source.write_bytes(b"\xff\xfe{}")
+
+        status, _, err = run(capsys, "show", str(source))
+
+        assert status == 2
+        assert "is not UTF-8 text" in err
+
+    def test_folder_as_zone(self, capsys):
+        """--tz naming a folder of the zone database is a clear error, not a traceback."""
+        status, _, err = run(capsys, "plan", "--tz", "Europe")
+
+        assert status == 2
+        assert "tz must be an IANA zone name" in err

@@ -433,19 +433,12 @@ class TestTimezone:
         for part in observances(parse(export(dst_plan))):
             assert {"DTSTART", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO"} == set(part.keys())
 
-    def test_starts_before_the_plan(self) -> None:
-        """A warm-up just after midnight starts the day before; the VTIMEZONE covers it."""
-        plan = lp.build_plan(
-            lp.Athlete(),
-            role=lp.Role.WARM_UP,
-            start=dt.date(2026, 12, 7),
-            weeks=1,
-            at=dt.time(0, 2),
-            tz="Europe/Berlin",
-        )
-        (part,) = observances(parse(export(plan)))
+    def test_starts_before_the_plan(self, plan: lp.Plan) -> None:
+        """A session that starts before the plan's first day extends the range back."""
+        first = plan.sessions[0]
+        early = attrs.evolve(first, start=dt.datetime(2026, 12, 6, 23, 57, tzinfo=BERLIN))
+        (part,) = observances(parse(export(with_sessions(plan, [early, *plan.sessions[1:]]))))
 
-        assert dt.datetime(2026, 12, 6, 23, 57, tzinfo=BERLIN) == plan.sessions[0].start
         assert dt.datetime(2026, 12, 6) == part.DTSTART
 
     def test_ends_after_the_plan(self, plan: lp.Plan) -> None:

@@ -39,7 +39,8 @@ def plan_inputs(draw: st.DrawFn) -> dict[str, object]:
         "weeks": draw(st.integers(1, 14)),
         "start": draw(st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31))),
         "days": draw(st.sampled_from(DAY_SETS)),
-        "at": draw(st.times().map(lambda t: t.replace(second=0, microsecond=0))),
+        # From 01:00, so a warm-up before the main session stays on the same day.
+        "at": draw(st.times(dt.time(1, 0)).map(lambda t: t.replace(second=0, microsecond=0))),
         "tz": draw(st.sampled_from([None, "Europe/Berlin", "America/New_York"])),
         "periodization": draw(st.sampled_from(lp.Periodization)),
     }
@@ -428,17 +429,20 @@ class TestProperties:
         starts = [s.start for s in plan.sessions]
         assert starts == sorted(starts)
         for session in plan.sessions:
+            # A warm-up ends when the main session starts; other roles start then.
             anchor = session.end if plan.role is lp.Role.WARM_UP else session.start
-            if plan.role is lp.Role.WARM_UP:
-                anchor = (session.start + session.duration).replace(fold=0)
             if any("does not exist" in n for n in session.notes):
                 continue
-            assert anchor.weekday() in wanted or plan.role is lp.Role.WARM_UP
-            assert anchor.time() == inputs["at"] or plan.role is lp.Role.WARM_UP
+            assert anchor.weekday() in wanted
+            assert anchor.time() == inputs["at"]
+            assert session.start.date() == anchor.date()
             if inputs["tz"] is None:
                 assert session.start.tzinfo is None
             else:
                 assert session.start.tzinfo == zoneinfo.ZoneInfo(inputs["tz"])
+                assert session.end - session.start == session.duration
+                real = session.end.astimezone(dt.UTC) - session.start.astimezone(dt.UTC)
+                assert real == session.duration
 
     @given(inputs=plan_inputs())
     def test_within_plan_window(self, inputs):
@@ -510,3 +514,139 @@ class TestProperties:
         plan = build({**inputs, "athlete": athlete}, allow_close_sessions=True)
 
         assert all(not s.blocks[0].load.is_external for s in plan.sessions)
+
+
+class TestReviewFixes:
+    """Edge cases found in review: DST placement, uid stability, caps, bad arguments."""
+
+    def test_warm_up_across_spring_forward(self):
+        """A warm-up ending at 03:00 on the spring-forward day starts 5 real minutes earlier."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            weeks=1,
+            start=dt.date(2026, 3, 23),
+            days="su",
+            at=dt.time(3, 0),
+            tz="Europe/Berlin",
+        )
+        session = plan.sessions[0]
+
+        assert session.start.isoformat() == "2026-03-29T01:55:00+01:00"
+        assert session.end.isoformat() == "2026-03-29T03:00:00+02:00"
+        assert lp.from_dict(lp.to_dict(plan)) == plan
+
+    def test_accessory_after_across_spring_forward(self):
+        """01:30 + 60 min on the spring-forward day is 03:30 local, one real hour later."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            weeks=1,
+            start=dt.date(2026, 3, 23),
+            days="su",
+            at=dt.time(1, 30),
+            after=dt.timedelta(hours=1),
+            tz="Europe/Berlin",
+        )
+
+        assert plan.sessions[0].start.isoformat() == "2026-03-29T03:30:00+02:00"
+
+    def test_session_must_stay_on_its_day(self):
+        """A warm-up before a 00:02 main session would start the day before: refused."""
+        with pytest.raises(lp.ScheduleError, match="puts the warm-up before the main session"):
+            lp.build_plan(lp.Athlete(), role=lp.Role.WARM_UP, start=START, at=dt.time(0, 2))
+
+    def test_uids_survive_a_skipped_date(self, athlete):
+        """Skipping one date leaves every other session's uid where it was."""
+        plan = lp.build_plan(athlete, start=START)
+        skipped = lp.build_plan(athlete, start=START, skip=[dt.date(2026, 12, 9)])
+        before = {s.start.date(): s.uid for s in plan.sessions}
+        after = {s.start.date(): s.uid for s in skipped.sessions}
+
+        assert after == {d: u for d, u in before.items() if d != dt.date(2026, 12, 9)}
+
+    def test_rescheduled_session_keeps_its_uid(self, athlete):
+        """A moved session keeps the uid of the date it was planned for."""
+        plan = lp.build_plan(athlete, start=START, days="mon,thu")
+        moved = lp.build_plan(
+            athlete, start=START, days="mon,thu", skip=[dt.date(2026, 12, 7)], reschedule=True
+        )
+
+        assert moved.sessions[0].start.date() == dt.date(2026, 12, 8)
+        assert moved.sessions[0].uid == plan.sessions[0].uid
+
+    def test_every_date_skipped(self, athlete):
+        """A plan with nothing left is an error, not an empty plan."""
+        with pytest.raises(lp.ScheduleError, match="skip must leave at least one session"):
+            lp.build_plan(
+                athlete,
+                start=START,
+                weeks=1,
+                skip=[dt.date(2026, 12, 7), dt.date(2026, 12, 9), dt.date(2026, 12, 11)],
+            )
+
+    def test_warm_up_after_hip_surgery_keeps_warm_up_cap(self):
+        """Recent hip surgery adds the rehab caps to the warm-up's, never loosens them."""
+        athlete = lp.Athlete(
+            equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS},
+            conditions={lp.Condition.RECENT_HIP_SURGERY},
+            cleared=True,
+        )
+
+        labels = [r.label for r in lp.build_ladder(athlete, lp.Role.WARM_UP)]
+
+        assert labels == ["prone, bodyweight", "standing, bodyweight", "band yellow"]
+
+    def test_never_starts_on_an_advanced_variation(self):
+        """With only a glute-ham bench, a trained lifter still starts on the ladder."""
+        athlete = lp.Athlete(equipment={lp.Equipment.GLUTE_HAM_BENCH}, level=lp.Level.ADVANCED)
+
+        plan = lp.build_plan(athlete, start=START)
+
+        assert not plan.sessions[0].blocks[0].variation.is_advanced
+
+    def test_two_for_two_plans_progress(self, athlete):
+        """A plan under the 2-for-2 rule assumes the goal is beaten, so the load moves up."""
+        plan = lp.build_plan(athlete, start=START, rules=lp.ProgressionRules.two_for_two())
+
+        variations = {s.blocks[0].variation.id for s in plan.sessions}
+        assert variations >= {"prone-hip-extension", "standing-hip-extension"}
+
+    def test_custom_rules_cannot_lift_warm_up_caps(self):
+        """Generous custom rules are clamped to the warm-up dose (rule 1)."""
+        rules = lp.ProgressionRules(base_sets=4, max_sets=6, rep_range=lp.RepRange(15, 25))
+        plan = lp.build_plan(lp.Athlete(), role=lp.Role.WARM_UP, start=START, rules=rules)
+
+        assert all(s.blocks[0].sets <= 2 for s in plan.sessions)
+        assert all(s.blocks[0].reps <= 15 for s in plan.sessions)
+        assert all(s.duration <= dt.timedelta(minutes=5) for s in plan.sessions)
+
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"tz": "Europe"}, "tz must be an IANA zone name"),
+            ({"days": 5}, "days must be weekday codes"),
+            ({"rules": {"sets": 3}}, "rules must be ProgressionRules or None"),
+            ({"deload_every": "3"}, "deload_every must be a whole number of weeks"),
+        ],
+    )
+    def test_more_bad_arguments(self, athlete, kwargs, message):
+        """Wrong types and folder-like zone names are LegraisePlanErrors too."""
+        with pytest.raises(lp.LegraisePlanError, match=message):
+            lp.build_plan(athlete, **{"start": START, **kwargs})
+
+    def test_plan_records_check_consistency(self, plan):
+        """A plan refuses duplicate uids, foreign roles and repeated days."""
+        first = plan.sessions[0]
+        with pytest.raises(lp.PlanError, match=r"sessions\[1\]\.uid must be unique"):
+            attrs.evolve(plan, sessions=(first, first))
+        with pytest.raises(lp.PlanError, match=r"sessions\[0\]\.role must be the plan's role"):
+            attrs.evolve(plan, sessions=(attrs.evolve(first, role=lp.Role.REHAB),))
+        with pytest.raises(lp.PlanError, match="days must not repeat a weekday"):
+            attrs.evolve(plan, days=(lp.Weekday.MO, lp.Weekday.MO))
+        with pytest.raises(lp.PlanError, match=r"sessions\[0\]\.week must be 1\.\.1"):
+            attrs.evolve(plan, weeks=1, sessions=(plan.sessions[5],))
+
+    def test_ankle_weight_cap(self):
+        """Ankle weights above 10 kg per ankle are refused with a clear message."""
+        with pytest.raises(lp.AthleteError, match="ankle_weight_max must be at most 10 kg"):
+            lp.Athlete(ankle_weight_max=lp.Mass(150))

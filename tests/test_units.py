@@ -133,6 +133,8 @@ class TestInvalidMass:
             f"    lp.Mass({amount!r})\n"
             "except lp.LegraisePlanError as e:\n"
             "    assert len(str(e)) < 200, len(str(e))\n"
+            "else:\n"
+            "    raise SystemExit('no error raised')\n"
         )
         try:
             subprocess.run([sys.executable, "-c", code], check=True, timeout=10)
