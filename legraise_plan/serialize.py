@@ -465,6 +465,7 @@ def _load_tempo(value: Any, path: str) -> Tempo:
 # Loads and tempos repeat from session to session; they are immutable, so share them.
 _cached_load: Final = functools.lru_cache(maxsize=256)(Load)
 _cached_tempo: Final = functools.lru_cache(maxsize=256)(Tempo)
+_cached_mass: Final = functools.lru_cache(maxsize=256)(Mass)
 
 
 def _optional_mass(obj: Any, key: str | int, parent: str) -> Mass | None:
@@ -476,7 +477,7 @@ def _optional_mass(obj: Any, key: str | int, parent: str) -> Mass | None:
     amount = mass["amount"]
     if not isinstance(amount, str) or not _DECIMAL.fullmatch(amount):
         _fail(f"{path}.amount", f'expected a decimal string like "2.5", got {_got(amount)}')
-    return _build(Mass, path, amount=Decimal(amount), unit=_enum(Unit, mass, "unit", path))
+    return _build(_cached_mass, path, amount=amount, unit=_enum(Unit, mass, "unit", path))
 
 
 # --------------------------------------------------------------------------- readers

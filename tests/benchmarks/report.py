@@ -27,7 +27,7 @@ import legraise_plan as lp
 from tests.benchmarks import floor, workload
 
 
-def best(func: Callable[[], object], *, seconds: float = 0.3, repeat: int = 5) -> float:
+def best(func: Callable[[], object], *, seconds: float = 0.3, repeat: int = 9) -> float:
     """Best time of one call in seconds (timeit, auto-sized loops)."""
     timer = timeit.Timer(func)
     number, elapsed = timer.autorange()
