@@ -452,6 +452,7 @@ class Change(enum.StrEnum):
     BRIDGE = "bridge"
     STEP_UP = "step_up"
     ADD_SET = "add_set"
+    LONGER_HOLD = "longer_hold"
     HOLD = "hold"
     REDUCE = "reduce"
     REGRESS = "regress"
@@ -699,7 +700,7 @@ def _step_up(state: ProgressionState, ladder: Ladder, rules: ProgressionRules, e
         if rules.bridge and state.extra_hold < _MAX_BRIDGE_HOLD:
             return Step(
                 state=attrs.evolve(state, extra_hold=state.extra_hold + 1, top_streak=0),
-                change=Change.ADD_SET,
+                change=Change.LONGER_HOLD,
                 reason=f"{earned}; top of the ladder and of sets → hold the top 1 s longer",
             )
         return Step(

@@ -489,7 +489,7 @@ class TestNextStep:
         )
 
         assert (add_set.change, add_set.state.sets) == (lp.Change.ADD_SET, 4)
-        assert add_hold.state.extra_hold == 1
+        assert (add_hold.change, add_hold.state.extra_hold) == (lp.Change.LONGER_HOLD, 1)
         assert stay.change is lp.Change.HOLD
         assert "advanced variation" in stay.reason
 
