@@ -372,7 +372,10 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
                 f"{loaded[-1].start.isoformat()}",
             )
         loaded.append(session)
-    return attrs.evolve(head, sessions=tuple(loaded))
+    try:
+        return attrs.evolve(head, sessions=tuple(loaded))
+    except LegraisePlanError as exc:  # plan-wide checks: their messages start with the path
+        raise ExportError(str(exc)) from exc
 
 
 def _load_athlete(value: Any, path: str) -> Athlete:

@@ -786,3 +786,13 @@ class TestFromDictErrors:
         from_dict(data)
 
         assert expected == data
+
+
+class TestPlanWideChecks:
+    def test_duplicate_uids(self, plan):
+        """Two sessions with one uid are refused, naming the second."""
+        data = to_dict(plan)
+        data["sessions"][1]["uid"] = data["sessions"][0]["uid"]
+
+        with pytest.raises(lp.ExportError, match=r"^sessions\[1\]\.uid must be unique"):
+            from_dict(data)
