@@ -66,8 +66,8 @@ from legraise_plan.units import Mass, Unit
 
 if TYPE_CHECKING:
     from legraise_plan.ical import to_ics, write_ics
-    from legraise_plan.serialize import SCHEMA_VERSION, from_dict, to_dict
-    from legraise_plan.text import to_text
+    from legraise_plan.serialize import SCHEMA_VERSION, catalog_to_list, from_dict, to_dict
+    from legraise_plan.text import catalog_text, to_text
 
 # A plain module, not importlib.metadata: reading package metadata costs ~40 ms at import.
 from legraise_plan._version import __version__
@@ -76,6 +76,8 @@ from legraise_plan._version import __version__
 # Export functions (and icalendar) load only when first used.
 _LAZY = {
     "SCHEMA_VERSION": "legraise_plan.serialize",
+    "catalog_text": "legraise_plan.text",
+    "catalog_to_list": "legraise_plan.serialize",
     "from_dict": "legraise_plan.serialize",
     "to_dict": "legraise_plan.serialize",
     "to_ics": "legraise_plan.ical",
@@ -151,6 +153,8 @@ __all__ = [
     "as_prescribed",
     "build_ladder",
     "build_plan",
+    "catalog_text",
+    "catalog_to_list",
     "deload_state",
     "expected_outcome",
     "from_dict",

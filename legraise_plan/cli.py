@@ -266,56 +266,15 @@ def _load(path: Path) -> lp.Plan:
     return lp.from_dict(data)
 
 
-def _exercises_text(variations: Sequence[lp.Variation]) -> str:
-    lines: list[str] = []
-    for x in variations:
-        muscles = ", ".join(m.value.replace("_", " ") for m in x.primary_muscles)
-        lines += [
-            f"{x.name}  [{x.id}]",
-            f"  equipment: {x.equipment.value.replace('_', ' ')}; position: {x.position.value}"
-            + ("; advanced" if x.is_advanced else ""),
-            f"  primary muscles: {muscles}",
-            "  setup:",
-            *(f"    - {cue}" for cue in x.setup),
-            "  execution:",
-            *(f"    - {cue}" for cue in x.execution),
-            f"  breathing: {x.breathing}",
-            "  common mistakes:",
-            *(f"    - {m}" for m in x.mistakes),
-            "  safety:",
-            *(f"    - {s}" for s in x.safety),
-            "",
-        ]
-    return "\n".join(lines)
-
-
-def _exercises_json(variations: Sequence[lp.Variation]) -> str:
-    payload = [
-        {
-            "id": x.id,
-            "name": x.name,
-            "equipment": x.equipment.value,
-            "position": x.position.value,
-            "advanced": x.is_advanced,
-            "muscles": [{"muscle": m.muscle.value, "role": m.role.value} for m in x.muscles],
-            "setup": list(x.setup),
-            "execution": list(x.execution),
-            "breathing": x.breathing,
-            "mistakes": list(x.mistakes),
-            "safety": list(x.safety),
-            "contraindications": list(x.contraindications),
-        }
-        for x in variations
-    ]
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
 def _run(args: argparse.Namespace, today: dt.date) -> None:
     if args.command == "exercises":
         chosen = [
             x for x in lp.CATALOG.values() if not args.equipment or x.equipment in args.equipment
         ]
-        out = _exercises_text(chosen) if args.format == "text" else _exercises_json(chosen)
+        if args.format == "text":
+            out = lp.catalog_text(chosen)
+        else:
+            out = json.dumps(lp.catalog_to_list(chosen), indent=2, ensure_ascii=False) + "\n"
         _emit(out.encode(), "-")
         return
     if args.command == "plan":

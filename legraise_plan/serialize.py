@@ -86,7 +86,7 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, NoReturn, TypeVar
 
@@ -103,7 +103,12 @@ from legraise_plan.schedule import Weekday, resolve_zone
 from legraise_plan.units import Mass, Unit
 
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "to_dict"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "catalog_to_list",
+    "from_dict",
+    "to_dict",
+]
 
 #: Version of the dict layout; :func:`from_dict` accepts this version only.
 SCHEMA_VERSION: Final[int] = 1
@@ -666,3 +671,32 @@ def _parse_duration(text: str) -> dt.timedelta | None:
         seconds=int(seconds or 0),
         microseconds=int((micros or "0").ljust(6, "0")),
     )
+
+
+def catalog_to_list(variations: Iterable[Variation] | None = None) -> list[dict[str, Any]]:
+    """The exercise catalog as plain JSON data, one object per variation.
+
+    Args:
+        variations: the variations to list; the whole :data:`CATALOG` when None.
+
+    >>> catalog_to_list([CATALOG["glute-ham-raise"]])[0]["advanced"]
+    True
+    """
+    chosen = CATALOG.values() if variations is None else variations
+    return [
+        {
+            "id": x.id,
+            "name": x.name,
+            "equipment": x.equipment.value,
+            "position": x.position.value,
+            "advanced": x.is_advanced,
+            "muscles": [{"muscle": m.muscle.value, "role": m.role.value} for m in x.muscles],
+            "setup": list(x.setup),
+            "execution": list(x.execution),
+            "breathing": x.breathing,
+            "mistakes": list(x.mistakes),
+            "safety": list(x.safety),
+            "contraindications": list(x.contraindications),
+        }
+        for x in chosen
+    ]

@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from legraise_plan.athlete import Athlete
+from legraise_plan.catalog import CATALOG, Variation
 from legraise_plan.equipment import Equipment
 from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
@@ -30,7 +31,7 @@ from legraise_plan.prescription import Role
 from legraise_plan.schedule import Weekday
 
 
-__all__ = ["to_text"]
+__all__ = ["catalog_text", "to_text"]
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_NAMES = dict(zip(Weekday, _DAY_NAMES, strict=True))
@@ -143,3 +144,37 @@ def _span(duration: dt.timedelta) -> str:
 
 def _bullets(items: Iterable[str]) -> list[str]:
     return [f"- {item}" for item in items]
+
+
+def catalog_text(variations: Iterable[Variation] | None = None) -> str:
+    """The exercise catalog as readable text: each variation with its id and cues.
+
+    Args:
+        variations: the variations to list; the whole :data:`CATALOG` when None.
+
+    >>> print(catalog_text([CATALOG["prone-hip-extension"]]).splitlines()[0])
+    Prone backward leg raise  [prone-hip-extension]
+    """
+    chosen = CATALOG.values() if variations is None else variations
+    lines: list[str] = []
+    for x in chosen:
+        muscles = ", ".join(m.value.replace("_", " ") for m in x.primary_muscles)
+        advanced = "; advanced" if x.is_advanced else ""
+        lines += [
+            f"{x.name}  [{x.id}]",
+            f"  equipment: {_equipment(x.equipment)}; position: {x.position.value}{advanced}",
+            f"  primary muscles: {muscles}",
+            "  setup:",
+            *(f"    - {cue}" for cue in x.setup),
+            "  execution:",
+            *(f"    - {cue}" for cue in x.execution),
+            f"  breathing: {x.breathing}",
+            "  common mistakes:",
+            *(f"    - {m}" for m in x.mistakes),
+            "  safety:",
+            *(f"    - {s}" for s in x.safety),
+            "  see a professional first if:",
+            *(f"    - {c}" for c in x.contraindications),
+            "",
+        ]
+    return "\n".join(lines)
