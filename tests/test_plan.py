@@ -462,7 +462,11 @@ class TestProperties:
         skip = data.draw(st.lists(st.sampled_from(window), max_size=5, unique=True))
         reschedule = data.draw(st.booleans())
 
-        plan = build(inputs, skip=skip, reschedule=reschedule, allow_close_sessions=True)
+        try:
+            plan = build(inputs, skip=skip, reschedule=reschedule, allow_close_sessions=True)
+        except lp.ScheduleError as exc:
+            assert "skip must leave at least one session" in str(exc)
+            return
 
         anchors = [
             (s.end if plan.role is lp.Role.WARM_UP else s.start).date() for s in plan.sessions
