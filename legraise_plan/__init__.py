@@ -35,6 +35,7 @@ from legraise_plan.errors import (
     PlanError,
     PrescriptionError,
     ProgressionError,
+    ReferralRequiredError,
     ScheduleError,
     UnitError,
 )
@@ -134,6 +135,7 @@ __all__ = [
     "ProgressionRules",
     "ProgressionState",
     "Projected",
+    "ReferralRequiredError",
     "RepRange",
     "Role",
     "RoleDose",

@@ -35,6 +35,14 @@ class Condition(enum.StrEnum):
     HIP_PAIN = "hip_pain"
     PREGNANCY = "pregnancy"
     RECENT_HIP_SURGERY = "recent_hip_surgery"
+    #: A "yes" to a PAR-Q screening question (heart condition, chest pain, dizziness or
+    #: fainting, a bone or joint problem, blood-pressure or heart medication, another
+    #: reason): bodyweight only until a physician confirms (rule 20).
+    PARQ_YES = "parq_yes"
+    #: A low-back red flag (saddle numbness, new bladder or bowel change, progressive leg
+    #: weakness, fever or unexplained weight loss, severe night pain, recent major
+    #: trauma): no plan, urgent medical assessment (rule 21).
+    RED_FLAGS = "red_flags"
 
 
 def _to_equipment_set(value: Any) -> Any:

@@ -44,6 +44,10 @@ class ClearanceRequiredError(PlanError):
     """The plan needs a clinician's clearance that the athlete does not have."""
 
 
+class ReferralRequiredError(PlanError):
+    """No plan can be made: the athlete's answers call for urgent medical assessment."""
+
+
 class ScheduleError(PlanError):
     """Dates, weekdays, times or time zones are invalid or cannot be scheduled."""
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from legraise_plan.athlete import Athlete, Condition
-from legraise_plan.errors import ClearanceRequiredError, PlanError
+from legraise_plan.errors import ClearanceRequiredError, PlanError, ReferralRequiredError
 from legraise_plan.periodization import DayKind, Periodization, day_kinds, dose_sessions
 from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, Tempo
 from legraise_plan.progression import (
@@ -69,6 +69,13 @@ _CONDITION_NOTES = {
             "fetal movement."
         ),
     ),
+    Condition.PARQ_YES: (
+        (
+            "You answered yes to a screening question: see a physician or physiotherapist "
+            "before becoming more active; until they confirm, this plan stays at bodyweight."
+        ),
+    ),
+    Condition.RED_FLAGS: (),
     Condition.RECENT_HIP_SURGERY: (
         (
             "Recent hip surgery: follow your surgeon's or physiotherapist's limits; no extension "
@@ -94,7 +101,18 @@ class PlannedBlock:
 
 
 def check_clearance(athlete: Athlete, role: Role) -> None:
-    """Raise :class:`ClearanceRequiredError` when the plan needs a clinician's clearance."""
+    """Raise when no plan may be made: red flags, or a clearance the athlete lacks.
+
+    Raises:
+        ReferralRequiredError: with red flags, whatever the clearance (rule 21).
+        ClearanceRequiredError: rehab, pregnancy or recent hip surgery without clearance.
+    """
+    if Condition.RED_FLAGS in athlete.conditions:
+        raise ReferralRequiredError(
+            "conditions include red_flags (e.g. saddle numbness, new bladder or bowel "
+            "changes, progressive leg weakness, fever or unexplained weight loss, severe night "
+            "pain, recent major trauma): no plan is made; see a doctor urgently"
+        )
     if athlete.cleared:
         return
     how = "confirm with your physiotherapist or doctor, then pass Athlete(cleared=True)"

@@ -172,7 +172,7 @@ def build_ladder(athlete: Athlete, role: Role = Role.ACCESSORY) -> Ladder:  # no
     conditions = athlete.conditions
     after_surgery = Condition.RECENT_HIP_SURGERY in conditions
     bodyweight_only = (
-        bool(conditions & {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN})
+        bool(conditions & {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN, Condition.PARQ_YES})
         and not athlete.cleared
     )
     candidates: list[tuple[Variation, Load, int, bool]] = []

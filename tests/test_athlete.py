@@ -165,7 +165,7 @@ class TestInvalidAthlete:
                 {"conditions": ["flu"]},
                 (
                     "conditions items must be one of low_back_pain_history, hip_pain, "
-                    "pregnancy, recent_hip_surgery, got 'flu'"
+                    "pregnancy, recent_hip_surgery, parq_yes, red_flags, got 'flu'"
                 ),
             ),
             ({"cleared": 1}, "cleared must be a bool, got 1"),

@@ -29,10 +29,20 @@ ERROR_NAMES = {
     "PlanError",
     "PrescriptionError",
     "ProgressionError",
+    "ReferralRequiredError",
     "ScheduleError",
     "UnitError",
 }
-LAZY = ["SCHEMA_VERSION", "from_dict", "to_dict", "to_ics", "to_text", "write_ics"]
+LAZY = [
+    "SCHEMA_VERSION",
+    "catalog_text",
+    "catalog_to_list",
+    "from_dict",
+    "to_dict",
+    "to_ics",
+    "to_text",
+    "write_ics",
+]
 DESIGN_NAMES = {
     "Athlete",
     "Equipment",
@@ -163,7 +173,9 @@ class TestErrors:
         """CatalogError is also a LookupError, for unknown ids."""
         assert issubclass(lp.CatalogError, LookupError)
 
-    @pytest.mark.parametrize("name", ["ClearanceRequiredError", "ScheduleError"])
+    @pytest.mark.parametrize(
+        "name", ["ClearanceRequiredError", "ReferralRequiredError", "ScheduleError"]
+    )
     def test_plan_errors(self, name):
-        """Clearance and scheduling problems are plan errors."""
+        """Clearance, referral and scheduling problems are plan errors."""
         assert issubclass(getattr(lp, name), lp.PlanError)

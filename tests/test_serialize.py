@@ -85,8 +85,8 @@ def plans(draw: st.DrawFn) -> lp.Plan:
     skip = draw(st.lists(st.integers(0, 7 * weeks - 1).map(lambda n: start + dt.timedelta(days=n))))
     try:
         return build(athlete, role, weeks, start, skip, hard, draw)
-    except lp.ScheduleError:  # e.g. every date skipped, or a warm-up before midnight
-        reject()
+    except (lp.ScheduleError, lp.ReferralRequiredError):
+        reject()  # every date skipped, a warm-up before midnight, or red flags: no plan
 
 
 def build(athlete, role, weeks, start, skip, hard, draw):  # noqa: PLR0917
