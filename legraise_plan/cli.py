@@ -65,7 +65,12 @@ def _minutes(text: str) -> dt.timedelta:
 def _alarm(text: str) -> dt.timedelta | None:
     if text.strip().lower() in {"none", "off", "no"}:
         return None
-    return -_minutes(text)
+    before = _minutes(text)
+    if not dt.timedelta(0) <= before <= dt.timedelta(days=1):
+        raise argparse.ArgumentTypeError(
+            f"must be minutes before the session from 0 to 1440, or none, got {text!r}"
+        )
+    return -before
 
 
 def _stamp(text: str) -> dt.datetime:

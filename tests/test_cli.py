@@ -198,6 +198,7 @@ class TestPlan:
             (["--start", "2026-13-01"], "argument --start: must be a date YYYY-MM-DD"),
             (["--skip", "soon"], "argument --skip"),
             (["--after", "ten"], "argument --after: must be whole minutes"),
+            (["--alarm", "2000"], "argument --alarm: must be minutes before the session from 0"),
             (["--stamp", "2026-11-26T08:00"], "argument --stamp: must include an offset"),
             (["--stamp", "later"], "argument --stamp: must be an ISO date-time"),
             (["--condition", "flu"], "--condition must be among"),
