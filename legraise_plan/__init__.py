@@ -66,9 +66,9 @@ from legraise_plan.units import Mass, Unit
 
 
 if TYPE_CHECKING:
-    from legraise_plan.ical import to_ics, write_ics
-    from legraise_plan.serialize import SCHEMA_VERSION, catalog_to_list, from_dict, to_dict
-    from legraise_plan.text import catalog_text, to_text
+    from legraise_plan.formats.ical import to_ics, write_ics
+    from legraise_plan.formats.json import SCHEMA_VERSION, catalog_to_list, from_dict, to_dict
+    from legraise_plan.formats.text import catalog_text, to_text
 
 # A plain module, not importlib.metadata: reading package metadata costs ~40 ms at import.
 from legraise_plan._version import __version__
@@ -76,14 +76,14 @@ from legraise_plan._version import __version__
 
 # Export functions (and icalendar) load only when first used.
 _LAZY = {
-    "SCHEMA_VERSION": "legraise_plan.serialize",
-    "catalog_text": "legraise_plan.text",
-    "catalog_to_list": "legraise_plan.serialize",
-    "from_dict": "legraise_plan.serialize",
-    "to_dict": "legraise_plan.serialize",
-    "to_ics": "legraise_plan.ical",
-    "to_text": "legraise_plan.text",
-    "write_ics": "legraise_plan.ical",
+    "SCHEMA_VERSION": "legraise_plan.formats.json",
+    "catalog_text": "legraise_plan.formats.text",
+    "catalog_to_list": "legraise_plan.formats.json",
+    "from_dict": "legraise_plan.formats.json",
+    "to_dict": "legraise_plan.formats.json",
+    "to_ics": "legraise_plan.formats.ical",
+    "to_text": "legraise_plan.formats.text",
+    "write_ics": "legraise_plan.formats.ical",
 }
 
 

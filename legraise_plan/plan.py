@@ -13,10 +13,10 @@ import attrs
 from legraise_plan import _validate as v
 from legraise_plan.athlete import Athlete, Level
 from legraise_plan.catalog import Variation
+from legraise_plan.dosing import PlannedBlock, plan_blocks, safety_notes
 from legraise_plan.equipment import Load
 from legraise_plan.errors import PlanError, ScheduleError
 from legraise_plan.periodization import DayKind, Periodization
-from legraise_plan.planner import PlannedBlock, plan_blocks, safety_notes
 from legraise_plan.prescription import Prescription, Role, Tempo, round_up_to_5_minutes
 from legraise_plan.progression import ProgressionRules
 from legraise_plan.schedule import Weekday, parse_days, schedule_slots

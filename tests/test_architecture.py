@@ -1,14 +1,21 @@
 """Architecture rules, checked on the source with ast: imports point one way only.
 
-Layers, lowest first (a module may import only from lower layers):
+Modules are named by their dotted path inside the package (``catalog``,
+``progression._chain``, ``formats.ical``); a subpackage's ``__init__`` is named for the
+subpackage (``progression``), the package's own is ``__init__``.  Layers, lowest first
+(a module may import only from lower layers):
 
-    errors, _validate, units, equipment, catalog, athlete, prescription, progression,
-    periodization, planner, schedule, plan, _files, {ical, serialize, text}, cli, __main__
+    errors, _validate, units, equipment, catalog, athlete, prescription,
+    progression (its private modules, then its __init__), periodization, dosing,
+    schedule, plan, _files, formats (private helpers, then one module per format),
+    __init__, cli, __main__
 
-The export modules (ical, serialize, text) share a layer and may not import each other.
-``__init__`` may import anything; importing the package itself counts as importing
-``__init__``, which sits above the export layer.  The domain (errors … plan) does no I/O,
-reads no clock and imports none of the export or CLI libraries.
+The format modules share a layer, so none imports another; they may use private
+``formats._*`` helpers.  A private module of a subpackage is imported only inside that
+subpackage; everyone else goes through the subpackage's ``__init__``.  ``__init__`` may
+import anything; importing the package itself counts as importing ``__init__``.  The
+domain (errors … plan) does no I/O, reads no clock, imports none of the export or CLI
+libraries and never imports ``formats``, ``cli`` or an edge.
 """
 
 # House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
@@ -34,21 +41,29 @@ LAYERS: list[set[str]] = [
     {"catalog"},
     {"athlete"},
     {"prescription"},
+    {"progression._ladder"},
+    {"progression._rules"},
+    {"progression._state"},
+    {"progression._chain"},
+    {"progression._engine"},
     {"progression"},
     {"periodization"},
-    {"planner"},
+    {"dosing"},
     {"schedule"},
     {"plan"},
     {"_files"},
-    {"ical", "serialize", "text"},
+    {"formats", "formats._words"},
+    {"formats.ical", "formats.json", "formats.text"},
     {"__init__"},
     {"cli"},
     {"__main__"},
 ]
 RANK = {module: rank for rank, layer in enumerate(LAYERS) for module in layer}
 DOMAIN = {m for layer in LAYERS[: RANK["plan"] + 1] for m in layer}
+#: What the domain never imports: the formats, the command line and the edges.
+ABOVE_DOMAIN = ("formats", "cli", "batch", "caldav", "dask", "__init__")
 DOMAIN_BANNED = {"icalendar", "cattrs", "argparse", "json", "os", "pathlib", "random"}
-ONLY_IN = {"icalendar": {"ical"}, "dateutil": {"schedule", "cli"}}
+ONLY_IN = {"icalendar": {"formats.ical"}, "dateutil": {"schedule", "cli"}}
 CLOCK_CALLS = {"now", "today", "utcnow"}
 TIME_CALLS = {"time", "time_ns", "monotonic", "perf_counter"}
 RANDOM_IDS = {"uuid1", "uuid4"}
@@ -58,19 +73,29 @@ RANDOM_IDS = {"uuid1", "uuid4"}
 class Import:
     """One import statement's target."""
 
-    target: str  # a package module name ("catalog", "__init__") or a top-level library
+    target: str  # a package module ("catalog", "formats.ical", "__init__") or a library
     internal: bool
     line: int
 
 
+def module_name(path: Path) -> str:
+    """The dotted name of a source file: ``catalog``, ``formats.ical``, ``progression``."""
+    parts = list(path.relative_to(SOURCE).with_suffix("").parts)
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(parts)
+
+
 def modules() -> list[str]:
-    """The package's module names, e.g. ``catalog`` and ``__init__``."""
-    return sorted(p.stem for p in SOURCE.glob("*.py"))
+    """The package's module names, e.g. ``catalog``, ``progression._chain`` and ``__init__``."""
+    return sorted(module_name(p) for p in SOURCE.rglob("*.py"))
 
 
 def parse(module: str) -> ast.Module:
     """The syntax tree of one package module."""
-    path = SOURCE / f"{module}.py"
+    path = SOURCE / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = SOURCE / module.replace(".", "/") / "__init__.py"
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 
@@ -97,11 +122,11 @@ def _classify(name: str, imported: str | None, known: set[str], line: int) -> Im
     parts = name.split(".")
     if parts[0] != PACKAGE:
         return Import(parts[0], internal=False, line=line)
-    if len(parts) > 1:
-        return Import(parts[1], internal=True, line=line)
-    if imported in known:  # from legraise_plan import catalog
-        return Import(imported, internal=True, line=line)
-    return Import("__init__", internal=True, line=line)
+    inside = ".".join(parts[1:])
+    candidate = f"{inside}.{imported}" if inside else imported
+    if candidate in known:  # from legraise_plan import catalog / from .formats import ical
+        return Import(candidate, internal=True, line=line)
+    return Import(inside or "__init__", internal=True, line=line)
 
 
 def forward_imports(module: str, tree: ast.Module, known: set[str]) -> list[str]:
@@ -116,6 +141,18 @@ def forward_imports(module: str, tree: ast.Module, known: set[str]) -> list[str]
             problems.append(f"line {imp.line}: {imp.target} is not in the layer order")
         elif RANK[imp.target] >= RANK[module]:
             problems.append(f"line {imp.line}: {module} imports {imp.target}")
+    return problems
+
+
+def private_imports(module: str, tree: ast.Module, known: set[str]) -> list[str]:
+    """Imports of another subpackage's private modules (``pkg._x`` from outside ``pkg``)."""
+    problems = []
+    for imp in imports(tree, known):
+        package, _, leaf = imp.target.rpartition(".")
+        if imp.internal and package and leaf.startswith("_"):
+            home = module if module in PACKAGES else module.rpartition(".")[0]
+            if home != package:
+                problems.append(f"line {imp.line}: {module} imports {imp.target}")
     return problems
 
 
@@ -140,6 +177,7 @@ def clock_reads(tree: ast.Module) -> list[str]:
 
 MODULES = modules()
 KNOWN = set(MODULES)
+PACKAGES = {m for m in MODULES if (SOURCE / m.replace(".", "/")).is_dir()}
 
 
 class TestChecker:
@@ -149,7 +187,7 @@ class TestChecker:
             "from legraise_plan.plan import Plan\n"
             "def f():\n"
             "    import legraise_plan.schedule\n"
-            "from . import ical\n"
+            "from . import formats\n"
             "from .errors import PlanError\n"
             "import legraise_plan\n"
         )
@@ -157,15 +195,31 @@ class TestChecker:
         assert [
             "line 1: catalog imports plan",
             "line 3: catalog imports schedule",
-            "line 4: catalog imports ical",
+            "line 4: catalog imports formats",
             "line 6: catalog imports __init__",
         ] == forward_imports("catalog", tree, KNOWN)
 
-    def test_export_modules_may_not_import_each_other(self):
-        """ical importing serialize is flagged: they share one layer."""
-        tree = ast.parse("from legraise_plan.serialize import to_dict\n")
+    def test_format_modules_may_not_import_each_other(self):
+        """formats.ical importing formats.json is flagged: they share one layer."""
+        tree = ast.parse(
+            "from legraise_plan.formats.json import to_dict\n"
+            "from legraise_plan.formats import _words\n"
+        )
 
-        assert ["line 1: ical imports serialize"] == forward_imports("ical", tree, KNOWN)
+        assert ["line 1: formats.ical imports formats.json"] == forward_imports(
+            "formats.ical", tree, KNOWN
+        )
+
+    def test_private_modules_of_a_subpackage(self):
+        """Importing progression._chain from outside progression is flagged."""
+        tree = ast.parse(
+            "from legraise_plan.progression._chain import RULES\n"
+            "from legraise_plan.progression import next_step\n"
+        )
+
+        assert ["line 1: periodization imports progression._chain"] == private_imports(
+            "periodization", tree, KNOWN
+        )
 
     def test_finds_clock_reads(self):
         """The checker flags now(), today(), time.time(), from-time imports and uuid4()."""
@@ -198,11 +252,16 @@ class TestLayers:
         """A module imports only from lower layers (the package __init__ is exempt)."""
         assert [] == forward_imports(module, parse(module), KNOWN)
 
+    @pytest.mark.parametrize("module", MODULES)
+    def test_private_modules_stay_in_their_package(self, module):
+        """A subpackage's private modules are imported only from inside that subpackage."""
+        assert [] == private_imports(module, parse(module), KNOWN)
+
     def test_schedule_knows_nothing_of_plans(self):
-        """schedule imports neither planner nor plan."""
+        """schedule imports neither dosing nor plan."""
         targets = {imp.target for imp in imports(parse("schedule"), KNOWN) if imp.internal}
 
-        assert set() == targets & {"planner", "plan"}
+        assert set() == targets & {"dosing", "plan"}
 
 
 class TestDomainPurity:
@@ -214,13 +273,20 @@ class TestDomainPurity:
         assert set() == targets & DOMAIN_BANNED
 
     @pytest.mark.parametrize("module", sorted(DOMAIN & KNOWN))
+    def test_never_imports_formats_cli_or_edges(self, module):
+        """The domain imports no format, the command line, an edge or the package facade."""
+        targets = {imp.target for imp in imports(parse(module), KNOWN) if imp.internal}
+
+        assert set() == {t for t in targets if t.split(".")[0] in ABOVE_DOMAIN}
+
+    @pytest.mark.parametrize("module", sorted(DOMAIN & KNOWN))
     def test_no_clock(self, module):
         """Domain modules read no clock and draw no random ids: output is deterministic."""
         assert [] == clock_reads(parse(module))
 
     @pytest.mark.parametrize("library", sorted(ONLY_IN))
     def test_library_confined(self, library):
-        """Only ical imports icalendar; only schedule and cli import dateutil."""
+        """Only formats.ical imports icalendar; only schedule and cli import dateutil."""
         users = {
             module
             for module in MODULES

@@ -1,4 +1,4 @@
-"""Tests for legraise_plan.ical: to_ics and write_ics."""
+"""Tests for legraise_plan.formats.ical: to_ics and write_ics."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import legraise_plan as lp
-from legraise_plan import ical
+from legraise_plan.formats import ical
 
 
 STAMP = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)

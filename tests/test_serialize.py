@@ -1,4 +1,4 @@
-"""Tests for legraise_plan.serialize: to_dict, from_dict, SCHEMA_VERSION."""
+"""Tests for legraise_plan.formats.json: to_dict, from_dict, SCHEMA_VERSION."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 import legraise_plan as lp
-from legraise_plan.serialize import SCHEMA_VERSION, from_dict, to_dict
+from legraise_plan.formats.json import SCHEMA_VERSION, from_dict, to_dict
 
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

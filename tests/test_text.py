@@ -1,4 +1,4 @@
-"""Tests for legraise_plan.text: to_text."""
+"""Tests for legraise_plan.formats.text: to_text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import legraise_plan as lp
-from legraise_plan.text import to_text
+from legraise_plan.formats.text import to_text
 
 
 def with_first_session(plan: lp.Plan, **changes: Any) -> lp.Plan:

@@ -119,7 +119,7 @@ def measure_imports() -> tuple[float, float, float, bool]:
             "-c",
             (
                 "import sys, legraise_plan; print(any(m in sys.modules for m in ('icalendar', "
-                "'json', 'cattrs', 'legraise_plan.ical', 'legraise_plan.serialize')))"
+                "'json', 'cattrs', 'legraise_plan.formats.ical', 'legraise_plan.formats.json')))"
             ),
         ],
         capture_output=True,

@@ -98,8 +98,8 @@ def test_import_loads_no_exporter():
     """import legraise_plan loads neither icalendar nor a serialisation library."""
     code = (
         "import sys, legraise_plan; "
-        "print(sorted(m for m in ('icalendar', 'json', 'cattrs', 'legraise_plan.ical', "
-        "'legraise_plan.serialize') if m in sys.modules))"
+        "print(sorted(m for m in ('icalendar', 'json', 'cattrs', 'legraise_plan.formats.ical', "
+        "'legraise_plan.formats.json') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],

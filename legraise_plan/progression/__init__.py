@@ -1,0 +1,107 @@
+"""The progression engine: the equipment ladder and the rules that move along it.
+
+The ladder is built for one athlete and role from the equipment they have::
+
+    prone bodyweight → standing bodyweight → standing + pause → bands (yellow → black)
+    → ankle weights (0.5 kg / 1 lb steps up to a cap) → cable (one plate at a time)
+    → 45° hyperextension → glute-ham raise
+
+Rungs for missing equipment are skipped; roles and conditions cap the top.  The pure
+:func:`next_step` takes a state and a session's outcome and asks an ordered chain of
+small rules (:data:`RULES`); the first that decides returns the next state with the
+reason and its own name, e.g. ``top of range 2 sessions in a row → band red → band
+green`` from ``step_up_one_rung``.  :func:`project` lays the progression out session
+by session for planning.
+"""
+
+from legraise_plan.progression._chain import (
+    PAIN_RULES,
+    RULES,
+    Facts,
+    Rule,
+    add_reps,
+    beat_goal_by_extra,
+    bridge_big_jump,
+    count_pain_free,
+    hold_below_target,
+    hold_in_pain_zone,
+    hold_until_baseline,
+    hold_until_streak,
+    regress_on_misses,
+    restore_sets,
+    step_up_one_rung,
+    stop_on_pain,
+    top_of_ladder,
+    trim_after_morning_pain,
+    wait_for_next_morning,
+    wait_for_pain_free_load,
+)
+from legraise_plan.progression._engine import (
+    Projected,
+    deload_state,
+    next_step,
+    project,
+    starting_state,
+)
+from legraise_plan.progression._ladder import (
+    GATES,
+    LADDER_BANDS,
+    SOURCES,
+    Ladder,
+    Rung,
+    build_ladder,
+)
+from legraise_plan.progression._rules import ProgressionRules, Trigger
+from legraise_plan.progression._state import (
+    Change,
+    ProgressionState,
+    SessionOutcome,
+    SetResult,
+    Step,
+    as_prescribed,
+    expected_outcome,
+)
+
+
+__all__ = [
+    "GATES",
+    "LADDER_BANDS",
+    "PAIN_RULES",
+    "RULES",
+    "SOURCES",
+    "Change",
+    "Facts",
+    "Ladder",
+    "ProgressionRules",
+    "ProgressionState",
+    "Projected",
+    "Rule",
+    "Rung",
+    "SessionOutcome",
+    "SetResult",
+    "Step",
+    "Trigger",
+    "add_reps",
+    "as_prescribed",
+    "beat_goal_by_extra",
+    "bridge_big_jump",
+    "build_ladder",
+    "count_pain_free",
+    "deload_state",
+    "expected_outcome",
+    "hold_below_target",
+    "hold_in_pain_zone",
+    "hold_until_baseline",
+    "hold_until_streak",
+    "next_step",
+    "project",
+    "regress_on_misses",
+    "restore_sets",
+    "starting_state",
+    "step_up_one_rung",
+    "stop_on_pain",
+    "top_of_ladder",
+    "trim_after_morning_pain",
+    "wait_for_next_morning",
+    "wait_for_pain_free_load",
+]

@@ -1,0 +1,338 @@
+"""The progression rules, one small pure function each, in the order they are asked.
+
+A rule takes the current state and the session's :class:`Facts` and either decides,
+by returning a :class:`Step`, or passes a (possibly updated) state on to the next
+rule.  :data:`RULES` is the default chain; :func:`legraise_plan.progression.next_step`
+folds over it, and the last rule always decides.  Each docstring names the coaching
+rule it encodes (numbers as in ``docs/coaching.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from legraise_plan.prescription import RepRange
+from legraise_plan.progression._ladder import Ladder, Rung
+from legraise_plan.progression._rules import ProgressionRules, Trigger
+from legraise_plan.progression._state import (
+    Change,
+    ProgressionState,
+    SessionOutcome,
+    Step,
+)
+
+
+#: Sessions back at baseline before progressing again after next-morning pain (design: 2).
+BASELINE_SESSIONS: Final = 2
+_MAX_BRIDGE_HOLD: Final = 2
+
+
+@attrs.frozen(kw_only=True)
+class Facts:
+    """What every rule may read about one session: the outcome, the ladder and the rules."""
+
+    outcome: SessionOutcome
+    ladder: Ladder
+    rules: ProgressionRules
+
+    def rung(self, state: ProgressionState) -> Rung:
+        """The rung ``state`` stands on."""
+        return self.ladder[state.rung]
+
+    def rep_range(self, state: ProgressionState) -> RepRange:
+        """The rep range that applies on ``state``'s rung."""
+        return self.rules.range_for(self.rung(state))
+
+
+Rule = Callable[[ProgressionState, Facts], "Step | ProgressionState"]
+
+
+def _step(state: ProgressionState, change: Change, reason: str, rule: Rule) -> Step:
+    return Step(state=state, change=change, reason=reason, rule=rule.__name__)
+
+
+def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step:
+    """One rung down at the base sets and the bottom of the range; on the first rung, a set less."""
+    ladder, rules = facts.ladder, facts.rules
+    if state.rung == 0:
+        sets = max(1, state.sets - 1)
+        new = attrs.evolve(
+            state,
+            sets=sets,
+            top_streak=0,
+            miss_streak=0,
+            pain_free_streak=0,
+            bridged=False,
+            extra_hold=0,
+        )
+        easier = new.difficulty < state.difficulty
+        what = f"{state.sets} → {sets} sets" if sets < state.sets else "keep the dose"
+        if state.extra_hold:
+            what += ", no extra pause"
+        change = Change.REGRESS if easier else Change.HOLD
+        return _step(new, change, f"{why} → already on the first rung: {what}", rule)
+    below = ladder[state.rung - 1]
+    new = ProgressionState(
+        rung=below.index,
+        sets=min(state.sets, rules.base_sets),
+        reps=rules.range_for(below).low,
+    )
+    reason = f"{why} → regress: {ladder[state.rung].label} → {below.label}"
+    return _step(new, Change.REGRESS, reason, rule)
+
+
+# --------------------------------------------------------------------------- pain and recovery
+
+
+def stop_on_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 14: pain above the hold zone during the session regresses one rung."""
+    pain, limit = facts.outcome.pain_during, facts.rules.pain_hold_max
+    if pain > limit:
+        return regress(state, facts, f"pain {pain}/10 during (above {limit})", stop_on_pain)
+    return state
+
+
+def trim_after_morning_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 15: next-morning pain above baseline repeats the dose minus one set."""
+    outcome = facts.outcome
+    if not outcome.next_morning_above_baseline:
+        return state
+    why = (
+        f"next-morning pain {outcome.next_morning_pain}/10 above baseline "
+        f"{outcome.baseline_pain}/10"
+    )
+    if state.sets == 1:
+        return regress(state, facts, why, trim_after_morning_pain)
+    new = attrs.evolve(
+        state,
+        sets=state.sets - 1,
+        top_streak=0,
+        pain_free_streak=0,
+        recovering=BASELINE_SESSIONS,
+    )
+    reason = f"{why} → previous dose minus one set: {state.sets} → {new.sets} sets"
+    return _step(new, Change.REDUCE, reason, trim_after_morning_pain)
+
+
+def regress_on_misses(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 13: form lost or the bottom of the range missed, twice running, regresses."""
+    outcome, rules = facts.outcome, facts.rules
+    floor = min(state.reps, facts.rep_range(state).low)
+    missed_bottom = any(s.worst < floor for s in outcome.sets)
+    if not missed_bottom and outcome.form_kept:
+        return attrs.evolve(state, miss_streak=0)
+    misses = state.miss_streak + 1
+    what = "form lost" if not outcome.form_kept else f"bottom of the range ({floor}) missed"
+    if misses >= rules.regress_after_misses:
+        return regress(state, facts, f"{what} {misses} sessions in a row", regress_on_misses)
+    new = attrs.evolve(state, miss_streak=misses, top_streak=0, pain_free_streak=0)
+    reason = f"{what} ({misses} of {rules.regress_after_misses} before regressing) → hold"
+    return _step(new, Change.HOLD, reason, regress_on_misses)
+
+
+def hold_in_pain_zone(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 14: pain in the 4-5 zone keeps the dose; no progression."""
+    pain, rules = facts.outcome.pain_during, facts.rules
+    if pain <= rules.pain_continue_max:
+        return state
+    reason = (
+        f"pain {pain}/10 during ({rules.pain_continue_max + 1}-{rules.pain_hold_max} zone) "
+        "→ hold, no progression"
+    )
+    new = attrs.evolve(state, top_streak=0, pain_free_streak=0)
+    return _step(new, Change.HOLD, reason, hold_in_pain_zone)
+
+
+def count_pain_free(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 24 (bookkeeping): count sessions known to be pain-free, during and next morning."""
+    outcome = facts.outcome
+    morning_known = outcome.next_morning_pain is not None
+    pain_free = morning_known and outcome.pain_during <= outcome.baseline_pain
+    streak = min(state.pain_free_streak + 1, 1000) if pain_free else 0
+    return attrs.evolve(state, pain_free_streak=streak)
+
+
+def wait_for_next_morning(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rules 15 and 16: rehab, or recovery from morning pain, waits for the next morning."""
+    if not (facts.rules.rehab or state.recovering) or facts.outcome.next_morning_pain is not None:
+        return state
+    who = "rehab" if facts.rules.rehab else "after next-morning pain"
+    reason = f"{who}: progress only once next-morning pain is known to be at baseline → hold"
+    return _step(state, Change.HOLD, reason, wait_for_next_morning)
+
+
+def hold_until_baseline(state: ProgressionState, _facts: Facts) -> Step | ProgressionState:
+    """Rule 15: after morning pain, 2 sessions back at baseline before progressing again."""
+    if not state.recovering:
+        return state
+    left = state.recovering - 1
+    done = BASELINE_SESSIONS - left
+    reason = (
+        f"back at baseline ({done} of {BASELINE_SESSIONS} sessions before progressing again) → hold"
+    )
+    new = attrs.evolve(state, recovering=left, top_streak=0)
+    return _step(new, Change.HOLD, reason, hold_until_baseline)
+
+
+# --------------------------------------------------------------------------- double progression
+
+
+def hold_below_target(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 6: every prescribed set must reach the target reps before anything progresses."""
+    sets = facts.outcome.sets
+    if all(s.worst >= state.reps for s in sets) and len(sets) >= state.sets:
+        return state
+    worst = min(s.worst for s in sets)
+    reason = f"reps below target ({worst} of {state.reps}) → hold"
+    return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, hold_below_target)
+
+
+def restore_sets(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 15: a set taken off for morning pain comes back first."""
+    if state.sets >= facts.rules.base_sets:
+        return state
+    new = attrs.evolve(state, sets=state.sets + 1, top_streak=0)
+    reason = f"all sets hit {state.reps}/leg → restore a set: {state.sets} → {new.sets} sets"
+    return _step(new, Change.ADD_SET, reason, restore_sets)
+
+
+def add_reps(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 6 (double progression): add reps up to the top of the range, then count sessions."""
+    if facts.rules.trigger is not Trigger.ALL_SETS_AT_TOP:
+        return state
+    high = facts.rep_range(state).high
+    if state.reps >= high:
+        return attrs.evolve(state, top_streak=state.top_streak + 1)
+    reps = min(high, state.reps + facts.rules.rep_step)
+    reason = f"all sets hit {state.reps}/leg → {reps} reps on {facts.rung(state).label}"
+    return _step(attrs.evolve(state, reps=reps, top_streak=0), Change.MORE_REPS, reason, add_reps)
+
+
+def beat_goal_by_extra(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """The NSCA 2-for-2 rule: the last set beats the goal by ``extra_reps``, sessions running."""
+    rules = facts.rules
+    if rules.trigger is not Trigger.TWO_FOR_TWO:
+        return state
+    goal = state.reps + rules.extra_reps
+    if facts.outcome.sets[-1].worst >= goal:
+        return attrs.evolve(state, top_streak=state.top_streak + 1)
+    reason = f"last set under the goal + {rules.extra_reps} ({goal}) → hold"
+    return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, beat_goal_by_extra)
+
+
+def earned(state: ProgressionState, rules: ProgressionRules) -> str:
+    """What the athlete did to earn progress, for reasons (``state.top_streak`` sessions)."""
+    streak = state.top_streak
+    sessions = f"{streak} session{'s' if streak > 1 else ''} in a row"
+    if rules.trigger is Trigger.ALL_SETS_AT_TOP:
+        return f"top of range {sessions}"
+    return f"{rules.extra_reps} reps over the goal on the last set, {sessions}"
+
+
+def hold_until_streak(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 6: the trigger must be met in ``sessions_to_step`` sessions running."""
+    needed = facts.rules.sessions_to_step
+    if state.top_streak >= needed:
+        return state
+    reason = f"{earned(state, facts.rules)} ({state.top_streak} of {needed}) → hold"
+    return _step(state, Change.HOLD, reason, hold_until_streak)
+
+
+# --------------------------------------------------------------------------- stepping up
+
+
+def top_of_ladder(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 8: at the top of the ladder, add a set, then lengthen the top hold, then keep."""
+    ladder, rules = facts.ladder, facts.rules
+    if state.rung < ladder.top:
+        return state
+    why = earned(state, rules)
+    here = ladder[state.rung]
+    if state.sets < rules.max_sets:
+        new = attrs.evolve(state, sets=state.sets + 1, top_streak=0)
+        reason = f"{why}; top of the ladder ({here.label}) → add a set: {state.sets} → {new.sets}"
+        return _step(new, Change.ADD_SET, reason, top_of_ladder)
+    if rules.bridge and state.extra_hold < _MAX_BRIDGE_HOLD:
+        new = attrs.evolve(state, extra_hold=state.extra_hold + 1, top_streak=0)
+        reason = f"{why}; top of the ladder and of sets → hold the top 1 s longer"
+        return _step(new, Change.LONGER_HOLD, reason, top_of_ladder)
+    reason = (
+        f"{why}; top of the ladder, sets and pauses ({here.label}) → keep the dose; "
+        "progress to an advanced variation with the right equipment"
+    )
+    return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, top_of_ladder)
+
+
+def wait_for_pain_free_load(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 24: external load only after the required pain-free sessions."""
+    ladder, rules = facts.ladder, facts.rules
+    above = ladder[state.rung + 1]
+    needed = rules.pain_free_before_load
+    if not above.load.is_external or state.pain_free_streak >= needed:
+        return state
+    reason = (
+        f"{earned(state, rules)}, but external load needs {needed} pain-free sessions first "
+        f"({state.pain_free_streak} so far) → hold {ladder[state.rung].label}"
+    )
+    return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, wait_for_pain_free_load)
+
+
+def bridge_big_jump(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 7: before a load step above ``max_step_pct``, add a set or a longer hold first."""
+    ladder, rules = facts.ladder, facts.rules
+    above = ladder[state.rung + 1]
+    if not rules.bridge or state.bridged or not above.needs_bridge(rules.max_step_pct):
+        return state
+    here = ladder[state.rung]
+    size = "a new kind of load" if above.step_pct is None else f"+{above.step_pct:g} %"
+    jump = f"next step {here.label} → {above.label} is {size} (over {rules.max_step_pct:g} %)"
+    if state.sets < rules.max_sets:
+        new = attrs.evolve(state, sets=state.sets + 1, bridged=True, top_streak=0)
+        detail = f"add a set first: {state.sets} → {new.sets}"
+    else:
+        new = attrs.evolve(state, extra_hold=state.extra_hold + 1, bridged=True, top_streak=0)
+        detail = f"hold the top 1 s longer first ({new.extra_hold} s extra)"
+    reason = f"{earned(state, rules)}; {jump} → {detail}"
+    return _step(new, Change.BRIDGE, reason, bridge_big_jump)
+
+
+def step_up_one_rung(state: ProgressionState, facts: Facts) -> Step:
+    """Rule 6: one rung up, base sets, bottom of the new rung's range (always decides)."""
+    ladder, rules = facts.ladder, facts.rules
+    here = ladder[state.rung]
+    above = ladder[min(state.rung + 1, ladder.top)]
+    new = ProgressionState(
+        rung=above.index,
+        sets=rules.base_sets,
+        reps=rules.range_for(above).low,
+        pain_free_streak=state.pain_free_streak,
+    )
+    reason = f"{earned(state, rules)} → {here.label} → {above.label}"
+    return _step(new, Change.STEP_UP, reason, step_up_one_rung)
+
+
+#: Rules no chain may leave out: the pain rules.
+PAIN_RULES: Final[tuple[Rule, ...]] = (stop_on_pain, trim_after_morning_pain, hold_in_pain_zone)
+
+#: The default chain, in the order the rules are asked.
+RULES: Final[tuple[Rule, ...]] = (
+    stop_on_pain,
+    trim_after_morning_pain,
+    regress_on_misses,
+    hold_in_pain_zone,
+    count_pain_free,
+    wait_for_next_morning,
+    hold_until_baseline,
+    hold_below_target,
+    restore_sets,
+    add_reps,
+    beat_goal_by_extra,
+    hold_until_streak,
+    top_of_ladder,
+    wait_for_pain_free_load,
+    bridge_big_jump,
+    step_up_one_rung,
+)
