@@ -542,7 +542,7 @@ class TestReproducibility:
             "                 stamp=dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc))\n"
             "print(hashlib.sha256(data).hexdigest())\n"
         )
-        root = Path(__file__).resolve().parent.parent
+        root = Path(__file__).resolve().parents[2]
         digests = set()
         for seed in ("0", "1", "4242"):
             env = {**os.environ, "PYTHONHASHSEED": seed}
