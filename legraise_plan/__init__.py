@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from legraise_plan import progression
 from legraise_plan.athlete import Athlete, Condition, Level
 from legraise_plan.catalog import (
     CATALOG,
@@ -41,24 +42,18 @@ from legraise_plan.errors import (
 )
 from legraise_plan.periodization import DayKind, Periodization
 from legraise_plan.plan import Block, Plan, Session, build_plan
-from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose, Tempo
+from legraise_plan.prescription import Prescription, RepRange, Role, Tempo
 from legraise_plan.progression import (
     Change,
     Ladder,
     ProgressionRules,
     ProgressionState,
-    Projected,
-    Rung,
     SessionOutcome,
     SetResult,
     Step,
     Trigger,
-    as_prescribed,
     build_ladder,
-    deload_state,
-    expected_outcome,
     next_step,
-    project,
     starting_state,
 )
 from legraise_plan.schedule import Weekday, next_monday
@@ -102,7 +97,6 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CATALOG",
-    "ROLE_DOSES",
     "SCHEMA_VERSION",
     "Athlete",
     "AthleteError",
@@ -134,12 +128,9 @@ __all__ = [
     "ProgressionError",
     "ProgressionRules",
     "ProgressionState",
-    "Projected",
     "ReferralRequiredError",
     "RepRange",
     "Role",
-    "RoleDose",
-    "Rung",
     "ScheduleError",
     "Session",
     "SessionOutcome",
@@ -152,18 +143,15 @@ __all__ = [
     "Variation",
     "Weekday",
     "__version__",
-    "as_prescribed",
     "build_ladder",
     "build_plan",
     "catalog_text",
     "catalog_to_list",
-    "deload_state",
-    "expected_outcome",
     "from_dict",
     "get_variation",
     "next_monday",
     "next_step",
-    "project",
+    "progression",
     "starting_state",
     "to_dict",
     "to_ics",

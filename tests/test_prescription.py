@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import legraise_plan as lp
 from legraise_plan.prescription import (
+    ROLE_DOSES,
     SIDE_SWITCH_SECONDS,
     block_seconds,
     round_up_to_5_minutes,
@@ -425,11 +426,11 @@ class TestInvalidPrescription:
 class TestRoleDoses:
     def test_every_role_has_a_dose(self):
         """Each role has exactly one dose."""
-        assert set(lp.Role) == set(lp.ROLE_DOSES)
+        assert set(lp.Role) == set(ROLE_DOSES)
 
     def test_warm_up_rule_1(self):
         """Warm-up: 1-2 sets × 10-15/leg, tempo 1-1-1, rest ≤ 30 s, at least 4 reps in reserve."""
-        warm_up = lp.ROLE_DOSES[lp.Role.WARM_UP]
+        warm_up = ROLE_DOSES[lp.Role.WARM_UP]
 
         assert lp.RepRange(10, 15) == warm_up.rep_range
         assert warm_up.heavy_rep_range is None
@@ -440,7 +441,7 @@ class TestRoleDoses:
 
     def test_accessory_rule_2(self):
         """Accessory: 2-4 sets × 10-15/leg (8-12 heavy), tempo 2-1-2, rest 45-90 s, 1-3 RIR."""
-        accessory = lp.ROLE_DOSES[lp.Role.ACCESSORY]
+        accessory = ROLE_DOSES[lp.Role.ACCESSORY]
 
         assert lp.RepRange(10, 15) == accessory.rep_range
         assert lp.RepRange(8, 12) == accessory.heavy_rep_range
@@ -451,7 +452,7 @@ class TestRoleDoses:
 
     def test_full_body_rule_3(self):
         """Full body: 2-3 sets × 12-15/leg, rest ≤ 60 s."""
-        full_body = lp.ROLE_DOSES[lp.Role.FULL_BODY]
+        full_body = ROLE_DOSES[lp.Role.FULL_BODY]
 
         assert lp.RepRange(12, 15) == full_body.rep_range
         assert 2 <= full_body.base_sets <= full_body.max_sets <= 3
@@ -459,7 +460,7 @@ class TestRoleDoses:
 
     def test_rehab_rule_4(self):
         """Rehab: 2-3 sets × 8-12/leg, tempo 3-2-3."""
-        rehab = lp.ROLE_DOSES[lp.Role.REHAB]
+        rehab = ROLE_DOSES[lp.Role.REHAB]
 
         assert lp.RepRange(8, 12) == rehab.rep_range
         assert 2 <= rehab.base_sets <= rehab.max_sets <= 3
@@ -468,7 +469,7 @@ class TestRoleDoses:
     @pytest.mark.parametrize("role", list(lp.Role))
     def test_doses_are_valid_prescriptions(self, role):
         """Every role's base and top dose can be prescribed."""
-        role_dose = lp.ROLE_DOSES[role]
+        role_dose = ROLE_DOSES[role]
         for sets, reps in [
             (role_dose.base_sets, role_dose.rep_range.low),
             (role_dose.max_sets, role_dose.rep_range.high),
@@ -486,7 +487,7 @@ class TestRoleDoses:
 
     def test_warm_up_block_fits_5_minutes(self):
         """Rule 1: the largest warm-up block takes at most 5 minutes."""
-        warm_up = lp.ROLE_DOSES[lp.Role.WARM_UP]
+        warm_up = ROLE_DOSES[lp.Role.WARM_UP]
         seconds = block_seconds(
             sets=warm_up.max_sets,
             reps=warm_up.rep_range.high,
@@ -500,4 +501,4 @@ class TestRoleDoses:
     def test_doses_cannot_be_changed_globally(self):
         """ROLE_DOSES is read-only: one caller cannot change every later plan's doses."""
         with pytest.raises(TypeError):
-            lp.ROLE_DOSES[lp.Role.WARM_UP] = lp.ROLE_DOSES[lp.Role.REHAB]  # type: ignore[index]
+            ROLE_DOSES[lp.Role.WARM_UP] = ROLE_DOSES[lp.Role.REHAB]  # type: ignore[index]

@@ -587,7 +587,7 @@ class TestStartAndProjection:
         rules = lp.ProgressionRules.for_role()
         start = lp.starting_state(athlete, ladder, rules)
 
-        projected = lp.project(ladder, start, rules, [False] * 15 + [True] * 3)
+        projected = lp.progression.project(ladder, start, rules, [False] * 15 + [True] * 3)
         by_week = [
             sorted({ladder[p.state.rung].label for p in projected[w * 3 : w * 3 + 3]})
             for w in range(6)
@@ -614,7 +614,7 @@ class TestStartAndProjection:
         rules = lp.ProgressionRules.for_role(role, athlete.level)
         start = lp.starting_state(athlete, ladder, rules)
 
-        projected = lp.project(ladder, start, rules, deloads)
+        projected = lp.progression.project(ladder, start, rules, deloads)
 
         assert len(projected) == len(deloads)
         assert [p.is_deload for p in projected] == deloads
@@ -624,8 +624,12 @@ class TestStartAndProjection:
         ladder = lp.build_ladder(lp.Athlete(equipment={lp.Equipment.BAND}))
         rules = lp.ProgressionRules.for_role()
 
-        step = lp.deload_state(lp.ProgressionState(rung=5, sets=3, reps=14), ladder, rules)
-        single = lp.deload_state(lp.ProgressionState(rung=0, sets=1, reps=14), ladder, rules)
+        step = lp.progression.deload_state(
+            lp.ProgressionState(rung=5, sets=3, reps=14), ladder, rules
+        )
+        single = lp.progression.deload_state(
+            lp.ProgressionState(rung=0, sets=1, reps=14), ladder, rules
+        )
 
         assert (step.state.rung, step.state.sets, step.state.reps) == (4, 2, 10)
         assert step.reason == "deload: band green → band red, 3 → 2 sets of 10"
