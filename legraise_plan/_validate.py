@@ -20,9 +20,12 @@ def int_in(lo: int, hi: int, error: type[LegraisePlanError]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise error(f"{attribute.name} must be a whole number {lo}..{hi}, got {value!r}")
+            raise error(
+                f"{attribute.name} must be a whole number {lo}..{hi}, got {value!r}",
+                field=attribute.name,
+            )
         if not lo <= value <= hi:
-            raise error(f"{attribute.name} must be {lo}..{hi}, got {value!r}")
+            raise error(f"{attribute.name} must be {lo}..{hi}, got {value!r}", field=attribute.name)
 
     return check
 
@@ -35,7 +38,7 @@ def instance_of(
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
-            raise error(f"{attribute.name} must be a {names}, got {value!r}")
+            raise error(f"{attribute.name} must be a {names}, got {value!r}", field=attribute.name)
 
     return check
 
@@ -46,7 +49,9 @@ def member_of(enum: type[Enum], error: type[LegraisePlanError]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, enum):
-            raise error(f"{attribute.name} must be one of {allowed}, got {value!r}")
+            raise error(
+                f"{attribute.name} must be one of {allowed}, got {value!r}", field=attribute.name
+            )
 
     return check
 
@@ -57,10 +62,16 @@ def members_of(enum: type[Enum], error: type[LegraisePlanError]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, (frozenset, tuple)):
-            raise error(f"{attribute.name} must be a collection of {allowed}, got {value!r}")
+            raise error(
+                f"{attribute.name} must be a collection of {allowed}, got {value!r}",
+                field=attribute.name,
+            )
         for item in value:
             if not isinstance(item, enum):
-                raise error(f"{attribute.name} items must be one of {allowed}, got {item!r}")
+                raise error(
+                    f"{attribute.name} items must be one of {allowed}, got {item!r}",
+                    field=attribute.name,
+                )
 
     return check
 
@@ -70,11 +81,14 @@ def non_negative_duration(hi: dt.timedelta, error: type[LegraisePlanError]) -> V
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, dt.timedelta):
-            raise error(f"{attribute.name} must be a timedelta, got {value!r}")
+            raise error(
+                f"{attribute.name} must be a timedelta, got {value!r}", field=attribute.name
+            )
         if not dt.timedelta(0) <= value <= hi:
             raise error(
                 f"{attribute.name} must be between 0 s and {int(hi.total_seconds())} s, "
-                f"got {value.total_seconds():g} s"
+                f"got {value.total_seconds():g} s",
+                field=attribute.name,
             )
 
     return check
@@ -85,9 +99,12 @@ def text(max_len: int, error: type[LegraisePlanError]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
-            raise error(f"{attribute.name} must be text, got {value!r}")
+            raise error(f"{attribute.name} must be text, got {value!r}", field=attribute.name)
         if len(value) > max_len:
-            raise error(f"{attribute.name} must be at most {max_len} characters, got {len(value)}")
+            raise error(
+                f"{attribute.name} must be at most {max_len} characters, got {len(value)}",
+                field=attribute.name,
+            )
 
     return check
 
@@ -121,11 +138,15 @@ def items_of(
         if not isinstance(value, tuple) or (non_empty and not value):
             need = "a non-empty" if non_empty else "a"
             raise error(
-                f"{attribute.name} must be {need} sequence of {kind.__name__}, got {value!r}"
+                f"{attribute.name} must be {need} sequence of {kind.__name__}, got {value!r}",
+                field=attribute.name,
             )
         for item in value:
             if not isinstance(item, kind):
-                raise error(f"{attribute.name} items must be {kind.__name__}, got {item!r}")
+                raise error(
+                    f"{attribute.name} items must be {kind.__name__}, got {item!r}",
+                    field=attribute.name,
+                )
 
     return check
 
@@ -135,6 +156,8 @@ def positive_duration(error: type[LegraisePlanError]) -> Validator:
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
-            raise error(f"{attribute.name} must be a timedelta above 0, got {value!r}")
+            raise error(
+                f"{attribute.name} must be a timedelta above 0, got {value!r}", field=attribute.name
+            )
 
     return check

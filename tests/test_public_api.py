@@ -27,6 +27,7 @@ ERROR_NAMES = {
     "ExportError",
     "LegraisePlanError",
     "PlanError",
+    "PlanProblemsError",
     "PrescriptionError",
     "ProgressionError",
     "ReferralRequiredError",

@@ -18,7 +18,8 @@
         "equipment": ["ankle_weights", "band", "bodyweight"], "level": "novice",
         "units": "kg", "conditions": [], "cleared": false, "name": "",
         "ankle_weight_max": {"amount": "2.5", "unit": "kg"}, "cable_increment": null,
-        "pulley_ratio": 1
+        "pulley_ratio": 1, "band_setup": "anchored", "band_brand": "",
+        "surgical_approach": null
       },
       "note": "",
       "notes": ["Stop the set at once on sharp pain in the low back, hip or knee.", "..."],
@@ -53,28 +54,47 @@ Conventions:
 - a block's variation by its stable catalog id (looked up in :data:`CATALOG` on
   loading), and the block flattened: its prescription's fields sit next to ``reason``.
 
+One table declares the shape for loading: each kind of object maps its keys, in output
+order, to a reader that states the key's JSON type (plus its allowed values or string
+format) and turns the JSON value into the domain value.  One generic loader walks it.
+
 Loading is strict: every key is required, and unknown keys are rejected, so a typo or
-a newer schema cannot be silently dropped.  Any problem raises :class:`ExportError`
-whose message starts with the path of the bad value, e.g.
-``sessions[3].blocks[0].sets: sets must be 1..10, got 0``; the value checks are the
-domain classes' own, re-raised with the path, plus three the plan needs as a whole:
-every session's week is within the plan's weeks, sessions are in time order, and
-starts agree with ``tz`` (an offset exactly when zoned, and one the zone has then).
+a newer schema cannot be silently dropped.  It does not stop at the first problem: it
+collects every one it can find and raises them together as one
+:class:`~legraise_plan.errors.PlanProblemsError` (an :class:`ExportError`).  Its
+``problems`` holds a :class:`~legraise_plan.errors.Problem` (path, message, code) for
+each, and its message has one ``path: message`` line per problem, in the order found,
+e.g. ``sessions[3].blocks[0].sets: sets must be 1..10, got 0``.
+
+- Sibling keys and later sessions are still read after a bad one.  What a bad value
+  hides is not checked: the keys of a non-object, the items of a non-array, and the
+  checks that need a whole object (a band load needs a colour) once one of its keys is
+  bad; each key's own value check still runs.
+- A missing or unsupported ``schema_version`` stops loading at once: nothing else can
+  be read with confidence.
+- The value checks are the domain classes' own, reported at the path of the field
+  they name, plus those the plan needs as a whole: every session's week is within the
+  plan's weeks and its role is the plan's, uids are unique, sessions are in time
+  order, and starts agree with ``tz`` (an offset exactly when zoned, and one the zone
+  has then).
 
 Why hand-written, without cattrs, in both directions:
 
 - the JSON shape is deliberately not the attrs shape (blocks flattened, variations by
   id, ISO strings, exact decimal strings), so a converter would need a hand-written
   hook for nearly every class anyway;
-- loading must be strict (no ``int("3")``, no bools for ints, no extra keys) and its
-  messages must read ``path: message`` in the domain's own words, which cattrs'
-  lenient primitives and ``transform_error`` output do not give without more hooks;
+- loading must be strict (no ``int("3")``, no bools for ints, no extra keys, no
+  defaults for missing keys) and its problems must read ``path: message`` in the
+  domain's own words, which cattrs' lenient primitives and ``transform_error`` output
+  do not give without more hooks;
 - not importing cattrs saves about 50 ms on first use.
 
 Speed is not what decides it.  Measured on the 18-session example plan (best of 5,
 this machine, noisy): ``to_dict`` about 60 µs against about 66-72 µs for a cattrs
-``Converter.unstructure`` of the plain attrs shape; ``from_dict`` about 350 µs against
-about 310-350 µs for cattrs ``structure`` without strict checks or paths.  Blocks are
+``Converter.unstructure`` of the plain attrs shape; ``from_dict`` about 290-350 µs
+against about 310-350 µs for cattrs ``structure`` without strict checks or paths.
+Collecting every problem costs good data little (within 10 %): each object and array
+is read in one fast pass, and only a bad one is read again, carefully.  Blocks are
 not cached on the way out: a block hashes its whole catalog variation, which costs
 more than building its dict, and a cached dict handed out twice could be mutated by a
 caller.  On the way in, equal loads and tempos are shared (they are immutable).
@@ -86,16 +106,22 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import types
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
 
-from legraise_plan.athlete import Athlete, Condition, Level
+from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import CATALOG, Variation
-from legraise_plan.equipment import BandColour, Equipment, Load
-from legraise_plan.errors import ExportError, LegraisePlanError
+from legraise_plan.equipment import BandColour, BandSetup, Equipment, Load
+from legraise_plan.errors import (
+    ExportError,
+    LegraisePlanError,
+    PlanProblemsError,
+    Problem,
+)
 from legraise_plan.periodization import DayKind, Periodization
 from legraise_plan.plan import Block, Plan, Session
 from legraise_plan.prescription import Prescription, Role, Tempo
@@ -114,16 +140,17 @@ __all__ = [
 SCHEMA_VERSION: Final[int] = 1
 
 _T = TypeVar("_T")
-_E = TypeVar("_E", bound=enum.Enum)
 
 _ENUMS: Final = (
     BandColour,
+    BandSetup,
     Condition,
     DayKind,
     Equipment,
     Level,
     Periodization,
     Role,
+    SurgicalApproach,
     Unit,
     Weekday,
 )
@@ -146,49 +173,6 @@ _DURATION = re.compile(
     r"(?:(?P<s>[0-9]{1,9})(?:\.(?P<us>[0-9]{1,6}))?S)?"
 )
 _DECIMAL = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,30})?")
-
-
-class _Shape:
-    """The keys of one JSON object, in output order."""
-
-    __slots__ = ("keys", "order")
-
-    def __init__(self, *order: str) -> None:
-        self.order = order
-        self.keys = frozenset(order)
-
-
-_PLAN = _Shape(
-    "schema_version",
-    "plan_id",
-    "role",
-    "periodization",
-    "weeks",
-    "start",
-    "days",
-    "at",
-    "tz",
-    "athlete",
-    "note",
-    "notes",
-    "sessions",
-)
-_ATHLETE = _Shape(
-    "equipment",
-    "level",
-    "units",
-    "conditions",
-    "cleared",
-    "name",
-    "ankle_weight_max",
-    "cable_increment",
-    "pulley_ratio",
-)
-_SESSION = _Shape("start", "duration", "week", "role", "kind", "uid", "blocks", "notes")
-_BLOCK = _Shape("variation", "sets", "reps", "load", "tempo", "rest", "rir", "reason")
-_LOAD = _Shape("equipment", "band", "looped", "mass", "pulley_ratio")
-_TEMPO = _Shape("lift", "hold", "lower")
-_MASS = _Shape("amount", "unit")
 
 
 # --------------------------------------------------------------------------- to_dict
@@ -240,6 +224,11 @@ def _dump_athlete(athlete: Athlete) -> dict[str, Any]:
         "ankle_weight_max": _dump_mass(athlete.ankle_weight_max),
         "cable_increment": _dump_mass(athlete.cable_increment),
         "pulley_ratio": athlete.pulley_ratio,
+        "band_setup": value[athlete.band_setup],
+        "band_brand": athlete.band_brand,
+        "surgical_approach": None
+        if athlete.surgical_approach is None
+        else value[athlete.surgical_approach],
     }
 
 
@@ -329,170 +318,331 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
         The plan; ``from_dict(to_dict(plan)) == plan``.
 
     Raises:
-        ExportError: for anything missing, unknown, of the wrong type or out of range;
-            the message starts with the path of the bad value, e.g.
+        PlanProblemsError: an :class:`ExportError` listing every problem found (anything
+            missing, unknown, of the wrong type or out of range) in its ``problems``;
+            its message has one ``path: message`` line per problem, e.g.
             ``sessions[3].blocks[0].sets: sets must be 1..10, got 0``.
     """
-    if not isinstance(data, Mapping):
-        _fail("$", f"expected an object, got {_got(data)}")
-    if "schema_version" not in data:
-        _fail("schema_version", "missing")
-    version = data["schema_version"]
-    if type(version) is not int or version != SCHEMA_VERSION:
-        _fail("schema_version", f"must be {SCHEMA_VERSION}, got {version!r}")
-    _object(data, "", _PLAN)
-    tz = data["tz"]
-    if tz is not None and not isinstance(tz, str):
-        _fail("tz", f"expected an IANA zone name or null, got {_got(tz)}")
-    days = _list(data, "days", "")
-    # Plan-level fields first (their errors come first), then the sessions.
-    head = _build(
-        Plan,
-        "",
-        plan_id=_str(data, "plan_id", ""),
-        role=_enum(Role, data, "role", ""),
-        periodization=_enum(Periodization, data, "periodization", ""),
-        weeks=_int(data, "weeks", ""),
-        start=_date(data, "start", ""),
-        days=tuple(_enum(Weekday, days, i, "days") for i in range(len(days))),
-        at=_time(data, "at", ""),
-        tz=tz,
-        athlete=_load_athlete(data["athlete"], "athlete"),
-        note=_str(data, "note", ""),
-        notes=_texts(data, "notes", ""),
-        sessions=(),
-    )
-    zone = _build(resolve_zone, "", tz=tz)
-    sessions = _list(data, "sessions", "")
-    loaded: list[Session] = []
-    for i, item in enumerate(sessions):
-        path = f"sessions[{i}]"
-        session = _load_session(item, path, zone)
-        if session.week > head.weeks:
-            _fail(f"{path}.week", f"must be 1..{head.weeks} (the plan's weeks), got {session.week}")
-        if loaded and session.start < loaded[-1].start:
-            _fail(
-                f"{path}.start",
-                f"sessions must be in time order, got {session.start.isoformat()} after "
-                f"{loaded[-1].start.isoformat()}",
-            )
-        loaded.append(session)
+    loader = _Loader()
+    raw: object = data
+    if not isinstance(raw, Mapping):
+        loader.add("$", "wrong_type", f"expected an object, got {_got(raw)}")
+        loader.fail()
+    _check_version(data, loader)
+    # Plan-level fields first (their problems come first), then the sessions.
+    fields, _ = _read_fields(_PLAN, data, loader, "", _PLAN_HEAD)
+    head: Plan | None = None
+    if fields.keys() >= _PLAN_HEAD_KEYS:
+        try:
+            head = _construct(_PLAN, _plan_head, fields, loader, "")
+        except _Bad:
+            head = None
+    else:
+        _check_alone(_PLAN, fields, loader, "")
+    sessions = _read_sessions(data.get("sessions", _ABSENT), loader, head, fields.get("role"))
+    if loader.problems or head is None or sessions is None:
+        loader.fail()
     try:
-        return attrs.evolve(head, sessions=tuple(loaded))
-    except LegraisePlanError as exc:  # plan-wide checks: their messages start with the path
-        raise ExportError(str(exc)) from exc
+        return attrs.evolve(head, sessions=sessions)
+    except LegraisePlanError as exc:  # the checks above cover the plan's own; a safety net
+        loader.add_error(_PLAN, "", exc)
+        loader.fail()
 
 
-def _load_athlete(value: Any, path: str) -> Athlete:
-    obj = _object(value, path, _ATHLETE)
-    equipment = _list(obj, "equipment", path)
-    conditions = _list(obj, "conditions", path)
-    where = f"{path}.equipment"
-    return _build(
-        Athlete,
-        path,
-        equipment=frozenset(_enum(Equipment, equipment, i, where) for i in range(len(equipment))),
-        level=_enum(Level, obj, "level", path),
-        units=_enum(Unit, obj, "units", path),
-        conditions=frozenset(
-            _enum(Condition, conditions, i, f"{path}.conditions") for i in range(len(conditions))
-        ),
-        cleared=_bool(obj, "cleared", path),
-        name=_str(obj, "name", path),
-        ankle_weight_max=_optional_mass(obj, "ankle_weight_max", path),
-        cable_increment=_optional_mass(obj, "cable_increment", path),
-        pulley_ratio=_int(obj, "pulley_ratio", path),
-    )
+def _check_version(data: Mapping[str, Any], loader: _Loader) -> None:
+    """Stop at once unless ``schema_version`` is this module's version."""
+    if "schema_version" not in data:
+        loader.add("schema_version", "missing_key", "missing")
+        loader.fail()
+    try:
+        _read_version(data["schema_version"], loader, "", "schema_version")
+    except _Bad as bad:
+        loader.add("schema_version", bad.code or "invalid_value", bad.message, bad.cause)
+        loader.fail()
 
 
-def _load_session(value: Any, path: str, zone: dt.tzinfo | None) -> Session:
-    obj = _object(value, path, _SESSION)
-    blocks = _list(obj, "blocks", path)
-    return _build(
-        Session,
-        path,
-        start=_datetime(obj, "start", path, zone),
-        duration=_duration(obj, "duration", path),
-        week=_int(obj, "week", path),
-        role=_enum(Role, obj, "role", path),
-        kind=_enum(DayKind, obj, "kind", path),
-        uid=_str(obj, "uid", path),
-        blocks=tuple(_load_block(b, f"{path}.blocks[{j}]") for j, b in enumerate(blocks)),
-        notes=_texts(obj, "notes", path),
-    )
+def _plan_head(**fields: Any) -> Plan:
+    """The plan without sessions, so its own fields are checked before the sessions."""
+    return Plan(**fields, sessions=())
 
 
-def _load_block(value: Any, path: str) -> Block:
-    obj = _object(value, path, _BLOCK)
-    variation_id = _str(obj, "variation", path)
-    variation = _BUILTIN.get(variation_id)
-    if variation is None:
-        _fail(
-            f"{path}.variation",
-            f"unknown variation id {variation_id!r}; allowed: {', '.join(_BUILTIN)}",
-        )
-    prescription = _build(
-        Prescription,
-        path,
-        variation=variation,
-        load=_load_load(obj["load"], f"{path}.load"),
-        sets=_int(obj, "sets", path),
-        reps=_int(obj, "reps", path),
-        tempo=_load_tempo(obj["tempo"], f"{path}.tempo"),
-        rest=_duration(obj, "rest", path),
-        rir=_int(obj, "rir", path),
-    )
-    return _build(Block, path, prescription=prescription, reason=_str(obj, "reason", path))
-
-
-def _load_load(value: Any, path: str) -> Load:
-    obj = _object(value, path, _LOAD)
-    band = obj["band"]
-    return _build(
-        _cached_load,
-        path,
-        equipment=_enum(Equipment, obj, "equipment", path),
-        band=None if band is None else _enum(BandColour, obj, "band", path),
-        looped=_bool(obj, "looped", path),
-        mass=_optional_mass(obj, "mass", path),
-        pulley_ratio=_int(obj, "pulley_ratio", path),
-    )
-
-
-def _load_tempo(value: Any, path: str) -> Tempo:
-    obj = _object(value, path, _TEMPO)
-    return _build(
-        _cached_tempo,
-        path,
-        lift=_int(obj, "lift", path),
-        hold=_int(obj, "hold", path),
-        lower=_int(obj, "lower", path),
-    )
-
-
-# Loads and tempos repeat from session to session; they are immutable, so share them.
-_cached_load: Final = functools.lru_cache(maxsize=256)(Load)
-_cached_tempo: Final = functools.lru_cache(maxsize=256)(Tempo)
-_cached_mass: Final = functools.lru_cache(maxsize=256)(Mass)
-
-
-def _optional_mass(obj: Any, key: str | int, parent: str) -> Mass | None:
-    value = obj[key]
-    if value is None:
+def _read_sessions(
+    value: Any, loader: _Loader, head: Plan | None, role: Role | None
+) -> tuple[Session, ...] | None:
+    """Read the sessions and check them against the plan; None when any is bad."""
+    try:
+        items = _read_array_value(value)
+    except _Bad as bad:
+        if value is not _ABSENT:  # a missing key is recorded already
+            loader.add("sessions", "wrong_type", bad.message)
         return None
-    path = _path(parent, key)
-    mass = _object(value, path, _MASS)
-    amount = mass["amount"]
-    if not isinstance(amount, str) or not _DECIMAL.fullmatch(amount):
-        _fail(f"{path}.amount", f'expected a decimal string like "2.5", got {_got(amount)}')
-    return _build(_cached_mass, path, amount=amount, unit=_enum(Unit, mass, "unit", path))
+    read = _SESSION_READ
+    loaded: list[Session] = []
+    uids: set[str] = set()
+    failed = False
+    for i, item in enumerate(items):
+        try:
+            session = read(item, loader, "sessions", i)
+        except _Bad as bad:
+            failed = True
+            if bad.code is not None:
+                loader.add(f"sessions[{i}]", bad.code, bad.message, bad.cause)
+            uid = item.get("uid") if isinstance(item, Mapping) else None
+            if isinstance(uid, str):  # a bad session's uid still counts as taken
+                uids.add(uid)
+            continue
+        _check_session(session, i, loaded[-1] if loaded else None, head, role, uids, loader)
+        loaded.append(session)
+    return None if failed else tuple(loaded)
 
 
-# --------------------------------------------------------------------------- readers
+def _check_session(  # noqa: PLR0917 - the plan-wide facts a session is checked against
+    session: Session,
+    i: int,
+    previous: Session | None,
+    head: Plan | None,
+    role: Role | None,
+    uids: set[str],
+    loader: _Loader,
+) -> None:
+    """The plan-wide checks of one session: week, role, unique uid, time order."""
+    if head is not None and session.week > head.weeks:
+        loader.add(
+            f"sessions[{i}].week",
+            "invalid_value",
+            f"must be 1..{head.weeks} (the plan's weeks), got {session.week}",
+        )
+    if role is not None and session.role is not role:
+        loader.add(
+            f"sessions[{i}].role",
+            "invalid_value",
+            f"role must be the plan's role {role.value}, got {session.role.value}",
+        )
+    if session.uid in uids:
+        loader.add(
+            f"sessions[{i}].uid",
+            "duplicate_uid",
+            f"uid must be unique, got {session.uid!r} twice",
+        )
+    uids.add(session.uid)
+    # Without a good tz, starts may mix offsets and none: they cannot be compared.
+    if previous is not None and loader.zone is not _UNKNOWN_ZONE and session.start < previous.start:
+        loader.add(
+            f"sessions[{i}].start",
+            "out_of_order",
+            f"sessions must be in time order, got {session.start.isoformat()} after "
+            f"{previous.start.isoformat()}",
+        )
 
 
-def _fail(path: str, message: str) -> NoReturn:
-    raise ExportError(f"{path}: {message}")
+# --------------------------------------------------------------------------- the loader
+
+
+class _Bad(Exception):  # noqa: N818 - a private signal, not an error users see
+    """A value could not be read.
+
+    ``code`` None means its problems are recorded already (inside a container);
+    otherwise whoever knows the path records ``code`` and ``message``.
+    """
+
+    def __init__(
+        self, code: str | None = None, message: str = "", cause: BaseException | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.cause = cause
+
+
+#: What ``from_dict`` reads for a missing ``sessions`` key.
+_ABSENT: Final = object()
+#: ``_Loader.zone`` when ``tz`` is bad: session starts are then parsed but not checked.
+_UNKNOWN_ZONE: Final = dt.timezone(dt.timedelta(0), "unknown")
+
+
+class _Loader:
+    """The state of one :func:`from_dict` call: the problems found and the plan's zone."""
+
+    __slots__ = ("causes", "problems", "zone")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.causes: list[BaseException | None] = []
+        self.zone: dt.tzinfo | None = _UNKNOWN_ZONE
+
+    def add(self, path: str, code: str, message: str, cause: BaseException | None = None) -> None:
+        """Record one problem."""
+        self.problems.append(Problem(path, message, code))
+        self.causes.append(cause)
+
+    def add_error(self, shape: _Shape, path: str, error: BaseException) -> None:
+        """Record a domain error at the path of the field it names (or of the object)."""
+        key = _field_of(error, shape)
+        where = _path(path, key) if key is not None else path or "$"
+        self.add(where, "invalid_value", str(error), error)
+
+    def forget(self, mark: int) -> None:
+        """Drop the problems recorded since there were ``mark``, to read a value again."""
+        del self.problems[mark:], self.causes[mark:]
+
+    def fail(self) -> NoReturn:
+        """Raise every problem recorded, chained to the first domain error among them."""
+        cause = next((c for c in self.causes if c is not None), None)
+        raise PlanProblemsError(self.problems) from cause
+
+
+class _Shape:
+    """One kind of JSON object: its keys in output order, each with its reader.
+
+    ``make`` builds the domain value from one keyword argument per key; ``checks`` are
+    the attrs classes whose field validators can run one at a time, to find more
+    problems in an object that cannot be built.
+    """
+
+    __slots__ = ("alone", "checks", "fields", "keys", "make", "order", "readers")
+
+    def __init__(
+        self,
+        fields: Mapping[str, _Reader],
+        make: Callable[..., Any],
+        checks: tuple[type[Any], ...] = (),
+    ) -> None:
+        self.fields = dict(fields)
+        self.make = make
+        self.checks = checks
+        self.order = tuple(self.fields)
+        self.keys = frozenset(self.order)
+        self.readers = tuple((key, reader.read) for key, reader in self.fields.items())
+        self.alone = tuple(
+            (attribute.name, attribute)
+            for kind in checks
+            for attribute in attrs.fields(kind)
+            if attribute.name in self.keys and attribute.validator is not None
+        )
+
+
+_ReadFn = Callable[[Any, _Loader, str, "str | int"], Any]
+
+
+@attrs.frozen
+class _Reader:
+    """How one JSON value is read: what JSON Schema would say of it, and the function.
+
+    ``json_type`` is the JSON type (``integer``, ``boolean``, ``string``, ``array`` or
+    ``object``); ``nullable`` adds null; ``allowed`` lists the only strings allowed
+    (enum values, variation ids); ``format`` names a string syntax (``date``, ``time``,
+    ``date-time``, ``duration``, ``decimal``); ``items`` reads an array's items and
+    ``shape`` an object's keys; ``const`` is the only value allowed, if any.
+    """
+
+    json_type: str
+    read: _ReadFn = attrs.field(eq=False)
+    nullable: bool = False
+    allowed: tuple[str, ...] = ()
+    format: str = ""
+    items: _Reader | None = None
+    shape: _Shape | None = attrs.field(default=None, eq=False)
+    const: int | None = None
+
+
+def _read_fields(
+    shape: _Shape,
+    obj: Mapping[str, Any],
+    loader: _Loader,
+    path: str,
+    readers: tuple[tuple[str, _ReadFn], ...] | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """Read ``obj``'s keys with ``shape``'s readers; return the good values and if all were."""
+    ok = True
+    if obj.keys() != shape.keys:
+        ok = False
+        _key_problems(shape, obj, loader, path)
+    fields: dict[str, Any] = {}
+    for key, read in shape.readers if readers is None else readers:
+        if not ok and key not in obj:
+            continue
+        try:
+            fields[key] = read(obj[key], loader, path, key)
+        except _Bad as bad:
+            ok = False
+            if bad.code is not None:
+                loader.add(_path(path, key), bad.code, bad.message, bad.cause)
+    return fields, ok
+
+
+def _key_problems(shape: _Shape, obj: Mapping[str, Any], loader: _Loader, path: str) -> None:
+    for key in shape.order:
+        if key not in obj:
+            loader.add(_path(path, key), "missing_key", "missing")
+    allowed = ", ".join(shape.order)
+    for key in sorted(str(key) for key in obj if key not in shape.keys):
+        loader.add(_path(path, key), "unknown_key", f"unknown key; allowed keys: {allowed}")
+
+
+def _load(shape: _Shape, value: Any, loader: _Loader, path: str) -> Any:
+    """Read one object of ``shape`` and build its domain value, recording every problem."""
+    if type(value) is not dict and not isinstance(value, Mapping):
+        raise _Bad("wrong_type", f"expected an object, got {_got(value)}")
+    fields, ok = _read_fields(shape, value, loader, path)
+    if ok:
+        return _construct(shape, shape.make, fields, loader, path)
+    _check_alone(shape, fields, loader, path)
+    raise _Bad
+
+
+def _construct(
+    shape: _Shape, make: Callable[..., _T], fields: dict[str, Any], loader: _Loader, path: str
+) -> _T:
+    """Call a domain constructor; record its errors at the path of the field they name."""
+    try:
+        return make(**fields)
+    except (LegraisePlanError, TypeError, ValueError) as exc:
+        if not _check_alone(shape, fields, loader, path):
+            loader.add_error(shape, path, exc)
+    raise _Bad
+
+
+def _check_alone(shape: _Shape, fields: dict[str, Any], loader: _Loader, path: str) -> int:
+    """Run the field validators of ``shape``'s classes one by one on the good ``fields``.
+
+    An object that cannot be built (a key is bad, or its constructor failed) may still
+    hide problems in its other keys; this finds them.  Validators see the good fields
+    as a stand-in instance.  Returns how many problems were found.
+    """
+    converted = dict(fields)
+    for key, attribute in shape.alone:
+        convert = attribute.converter
+        if key in converted and convert is not None and not isinstance(convert, attrs.Converter):
+            try:
+                converted[key] = convert(converted[key])
+            except (LegraisePlanError, TypeError, ValueError):
+                del converted[key]
+    stand_in = types.SimpleNamespace(**converted)
+    found: list[tuple[str, LegraisePlanError]] = []
+    for key, attribute in shape.alone:
+        if key not in converted or attribute.validator is None:
+            continue
+        try:
+            attribute.validator(stand_in, attribute, converted[key])
+        except LegraisePlanError as error:
+            found.append((key, error))
+        except Exception:  # noqa: BLE001, S112 - it needs a sibling that is bad: skip it
+            continue
+    found.sort(key=lambda item: shape.order.index(item[0]))  # in the object's key order
+    for key, problem in found:
+        loader.add(_path(path, key), "invalid_value", str(problem), problem)
+    return len(found)
+
+
+def _field_of(error: BaseException, shape: _Shape) -> str | None:
+    """The key of ``shape`` that a domain error is about, or None for the whole object."""
+    field = getattr(error, "field", None)
+    if field in shape.keys:
+        return str(field)
+    # Checks made outside an attrs validator may not name their field yet: their
+    # messages start with it (``band must be ...``).
+    first = str(error).split(" ", 1)[0]
+    return first if first in shape.keys else None
 
 
 def _path(parent: str, key: str | int) -> str:
@@ -522,73 +672,86 @@ def _got(value: object) -> str:
     return f"{kind} {text}"
 
 
-def _build(make: Callable[..., _T], path: str, /, **fields: Any) -> _T:
-    """Call a domain constructor; re-raise its errors with the path of the field they name."""
-    try:
-        return make(**fields)
-    except (LegraisePlanError, TypeError, ValueError) as exc:
-        message = str(exc)
-        name = message.split(" ", 1)[0]
-        where = _path(path, name) if name in fields else path
-        raise ExportError(f"{where or '$'}: {message}") from exc
+# --------------------------------------------------------------------------- readers
+#
+# A reader takes the JSON value, the loader, and the parent's path and the key (only
+# containers use those, to name their items); it returns the domain value or raises
+# _Bad, with a code and message for the caller to record at the value's path.
 
 
-def _object(value: Any, path: str, shape: _Shape) -> Mapping[str, Any]:
-    if type(value) is not dict and not isinstance(value, Mapping):
-        _fail(path, f"expected an object, got {_got(value)}")
-    if value.keys() != shape.keys:
-        for key in shape.order:
-            if key not in value:
-                _fail(_path(path, key), "missing")
-        unknown = sorted(str(key) for key in value if key not in shape.keys)
-        _fail(_path(path, unknown[0]), f"unknown key; allowed keys: {', '.join(shape.order)}")
+def _wrong_type(expected: str, value: object) -> NoReturn:
+    raise _Bad("wrong_type", f"expected {expected}, got {_got(value)}")
+
+
+def _read_int(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> int:
+    if type(value) is not int and (not isinstance(value, int) or isinstance(value, bool)):
+        _wrong_type("an integer", value)
     return value
 
 
-def _int(obj: Any, key: str | int, parent: str) -> int:
-    value = obj[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        _fail(_path(parent, key), f"expected an integer, got {_got(value)}")
-    return value
-
-
-def _bool(obj: Any, key: str | int, parent: str) -> bool:
-    value = obj[key]
+def _read_bool(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> bool:
     if not isinstance(value, bool):
-        _fail(_path(parent, key), f"expected true or false, got {_got(value)}")
+        _wrong_type("true or false", value)
     return value
 
 
-def _str(obj: Any, key: str | int, parent: str) -> str:
-    value = obj[key]
-    if not isinstance(value, str):
-        _fail(_path(parent, key), f"expected a string, got {_got(value)}")
+def _read_str(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> str:
+    if type(value) is not str and not isinstance(value, str):
+        _wrong_type("a string", value)
     return value
 
 
-def _list(obj: Any, key: str | int, parent: str) -> Sequence[Any]:
-    value = obj[key]
-    if not isinstance(value, (list, tuple)):
-        _fail(_path(parent, key), f"expected an array, got {_got(value)}")
+def _read_version(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> int:
+    if type(value) is not int or value != SCHEMA_VERSION:
+        code = "unsupported_version" if type(value) is int else "wrong_type"
+        raise _Bad(code, f"must be {SCHEMA_VERSION}, got {value!r}")
     return value
 
 
-def _texts(obj: Any, key: str | int, parent: str) -> tuple[str, ...]:
-    items = _list(obj, key, parent)
-    path = _path(parent, key)
-    return tuple(_str(items, i, path) for i in range(len(items)))
+def _read_variation(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> Variation:
+    variation = _BUILTIN.get(value) if isinstance(value, str) else None
+    if variation is None:
+        if not isinstance(value, str):
+            _wrong_type("a string", value)
+        raise _Bad(
+            "invalid_value", f"unknown variation id {value!r}; allowed: {', '.join(_BUILTIN)}"
+        )
+    return variation
 
 
-def _enum(kind: type[_E], obj: Any, key: str | int, parent: str) -> _E:
-    value = obj[key]
+def _read_tz(value: Any, loader: _Loader, _parent: str, _key: str | int) -> str | None:
+    """Read ``tz`` and set the loader's zone, which session starts are checked against."""
+    if value is not None and not isinstance(value, str):
+        _wrong_type("an IANA zone name or null", value)
     try:
-        member: _E | None = _MEMBERS[kind].get(value)
-    except TypeError:  # unhashable, e.g. a list
-        member = None
-    if member is None:
-        allowed = ", ".join(_MEMBERS[kind])
-        _fail(_path(parent, key), f"must be one of {allowed}, got {_got(value)}")
-    return member
+        loader.zone = resolve_zone(value)
+    except LegraisePlanError as exc:
+        raise _Bad("invalid_value", str(exc), exc) from None
+    return value
+
+
+def _read_decimal(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> str:
+    if not isinstance(value, str) or not _DECIMAL.fullmatch(value):
+        code = "invalid_value" if isinstance(value, str) else "wrong_type"
+        raise _Bad(code, f'expected a decimal string like "2.5", got {_got(value)}')
+    return value
+
+
+def _enum_reader(kind: type[enum.Enum]) -> _Reader:
+    members = _MEMBERS[kind]
+    allowed = ", ".join(members)
+
+    def read(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> Any:
+        try:
+            member = members.get(value)
+        except TypeError:  # unhashable, e.g. a list
+            member = None
+        if member is None:
+            code = "invalid_value" if isinstance(value, str) else "wrong_type"
+            raise _Bad(code, f"must be one of {allowed}, got {_got(value)}")
+        return member
+
+    return _Reader("string", read, allowed=tuple(members))
 
 
 def _parse(parse: Callable[[str], _T], pattern: re.Pattern[str], value: object) -> _T | None:
@@ -601,61 +764,62 @@ def _parse(parse: Callable[[str], _T], pattern: re.Pattern[str], value: object) 
         return None
 
 
-def _date(obj: Any, key: str | int, parent: str) -> dt.date:
-    value = obj[key]
+def _unparsed(value: object, expected: str) -> NoReturn:
+    code = "invalid_value" if isinstance(value, str) else "wrong_type"
+    raise _Bad(code, f"expected {expected}, got {_got(value)}")
+
+
+def _read_date(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> dt.date:
     parsed = _parse(dt.date.fromisoformat, _DATE, value)
     if parsed is None:
-        _fail(_path(parent, key), f"expected an ISO 8601 date like 2026-12-07, got {_got(value)}")
+        _unparsed(value, "an ISO 8601 date like 2026-12-07")
     return parsed
 
 
-def _time(obj: Any, key: str | int, parent: str) -> dt.time:
-    value = obj[key]
+def _read_time(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> dt.time:
     parsed = _parse(dt.time.fromisoformat, _TIME, value)
     if parsed is None:
-        _fail(_path(parent, key), f"expected an ISO 8601 time like 18:00:00, got {_got(value)}")
+        _unparsed(value, "an ISO 8601 time like 18:00:00")
     return parsed
 
 
-def _datetime(obj: Any, key: str | int, parent: str, zone: dt.tzinfo | None) -> dt.datetime:
-    value = obj[key]
+def _read_datetime(value: Any, loader: _Loader, _parent: str, _key: str | int) -> dt.datetime:
+    zone = loader.zone
     parsed = _parse(dt.datetime.fromisoformat, _DATETIME, value)
     if parsed is None:
         example = "2026-12-07T18:00:00" + ("+01:00" if zone is not None else "")
-        _fail(
-            _path(parent, key), f"expected an ISO 8601 date-time like {example}, got {_got(value)}"
-        )
+        _unparsed(value, f"an ISO 8601 date-time like {example}")
+    if zone is _UNKNOWN_ZONE:  # tz is bad: nothing to check the offset against
+        return parsed
     if zone is None:
         if parsed.tzinfo is not None:
-            _fail(
-                _path(parent, key),
+            raise _Bad(
+                "zone_mismatch",
                 f"must be a local time without UTC offset in a floating plan (tz null), "
                 f"got {value!r}",
             )
         return parsed
     if parsed.tzinfo is None:
-        _fail(_path(parent, key), f"must have a UTC offset in a plan with tz {zone}, got {value!r}")
+        raise _Bad(
+            "zone_mismatch", f"must have a UTC offset in a plan with tz {zone}, got {value!r}"
+        )
     # The instant, seen in the plan's zone, must show the same wall-clock time: this
     # rejects offsets the zone does not have then and times a clock change skips, and
     # gives a repeated (fall-back) time the right fold.
     local = parsed.astimezone(zone)
     if local.replace(tzinfo=None) != parsed.replace(tzinfo=None):
-        _fail(
-            _path(parent, key),
+        raise _Bad(
+            "zone_mismatch",
             f"{value!r} is not a local time in {zone}: the offset does not match the zone "
             f"there (it would be {local.isoformat()}), or the time does not exist",
         )
     return local
 
 
-def _duration(obj: Any, key: str | int, parent: str) -> dt.timedelta:
-    value = obj[key]
+def _read_duration(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> dt.timedelta:
     parsed = _parse_duration(value) if isinstance(value, str) else None
     if parsed is None:
-        _fail(
-            _path(parent, key),
-            f"expected an ISO 8601 duration like PT15M or PT1M30S, got {_got(value)}",
-        )
+        _unparsed(value, "an ISO 8601 duration like PT15M or PT1M30S")
     return parsed
 
 
@@ -671,6 +835,197 @@ def _parse_duration(text: str) -> dt.timedelta | None:
         seconds=int(seconds or 0),
         microseconds=int((micros or "0").ljust(6, "0")),
     )
+
+
+def _read_array_value(value: Any) -> list[Any] | tuple[Any, ...]:
+    if not isinstance(value, (list, tuple)):
+        _wrong_type("an array", value)
+    return value
+
+
+def _array(item: _Reader, collect: Callable[[list[Any]], Any] = tuple) -> _Reader:
+    """An array of ``item``, handed to the constructor as ``collect(items)``."""
+    read_item = item.read
+
+    def read(value: Any, loader: _Loader, parent: str, key: str | int) -> Any:
+        items = _read_array_value(value)
+        path = _path(parent, key)
+        mark = len(loader.problems)
+        out = []
+        try:  # the fast pass, for good data
+            for i, element in enumerate(items):
+                out.append(read_item(element, loader, path, i))
+            return collect(out)
+        except _Bad:
+            loader.forget(mark)
+        # The careful pass: read every item, recording each problem once.
+        for i, element in enumerate(items):
+            try:
+                read_item(element, loader, path, i)
+            except _Bad as bad:
+                if bad.code is not None:
+                    loader.add(f"{path}[{i}]", bad.code, bad.message, bad.cause)
+        raise _Bad
+
+    return _Reader("array", read, items=item)
+
+
+def _object(shape: _Shape) -> _Reader:
+    """An object of ``shape``, built by ``shape.make`` from one keyword per key."""
+    keys, readers, make = shape.keys, shape.readers, shape.make
+
+    def read(value: Any, loader: _Loader, parent: str, key: str | int) -> Any:
+        path = f"{parent}[{key}]" if isinstance(key, int) else f"{parent}.{key}" if parent else key
+        if type(value) is dict and value.keys() == keys:
+            mark = len(loader.problems)
+            fields = {}
+            try:  # the fast pass, for good data
+                for name, read_key in readers:
+                    fields[name] = read_key(value[name], loader, path, name)
+                return make(**fields)
+            except (_Bad, LegraisePlanError, TypeError, ValueError):
+                loader.forget(mark)
+        return _load(shape, value, loader, path)  # the careful pass
+
+    return _Reader("object", read, shape=shape)
+
+
+def _nullable(reader: _Reader) -> _Reader:
+    read_value = reader.read
+
+    def read(value: Any, loader: _Loader, parent: str, key: str | int) -> Any:
+        return None if value is None else read_value(value, loader, parent, key)
+
+    return attrs.evolve(reader, read=read, nullable=True)
+
+
+def _make_block(
+    *,
+    variation: Variation,
+    sets: int,
+    reps: int,
+    load: Load,
+    tempo: Tempo,
+    rest: dt.timedelta,
+    rir: int,
+    reason: str,
+) -> Block:
+    """A block from its flattened keys: the prescription's fields next to the reason."""
+    prescription = Prescription(
+        variation=variation, load=load, sets=sets, reps=reps, tempo=tempo, rest=rest, rir=rir
+    )
+    return Block(prescription=prescription, reason=reason)
+
+
+# Loads, tempos and masses repeat from session to session; they are immutable, so share them.
+_cached_load: Final = functools.lru_cache(maxsize=256)(Load)
+_cached_tempo: Final = functools.lru_cache(maxsize=256)(Tempo)
+_cached_mass: Final = functools.lru_cache(maxsize=256)(Mass)
+
+
+# --------------------------------------------------------------------------- the shape
+
+_INT: Final = _Reader("integer", _read_int)
+_BOOL: Final = _Reader("boolean", _read_bool)
+_STR: Final = _Reader("string", _read_str)
+_TEXTS: Final = _array(_STR)
+_DATE_READER: Final = _Reader("string", _read_date, format="date")
+_TIME_READER: Final = _Reader("string", _read_time, format="time")
+_DATETIME_READER: Final = _Reader("string", _read_datetime, format="date-time")
+_DURATION_READER: Final = _Reader("string", _read_duration, format="duration")
+
+_MASS: Final = _Shape(
+    {
+        "amount": _Reader("string", _read_decimal, format="decimal"),
+        "unit": _enum_reader(Unit),
+    },
+    _cached_mass,
+    (Mass,),
+)
+_ATHLETE: Final = _Shape(
+    {
+        "equipment": _array(_enum_reader(Equipment), frozenset),
+        "level": _enum_reader(Level),
+        "units": _enum_reader(Unit),
+        "conditions": _array(_enum_reader(Condition), frozenset),
+        "cleared": _BOOL,
+        "name": _STR,
+        "ankle_weight_max": _nullable(_object(_MASS)),
+        "cable_increment": _nullable(_object(_MASS)),
+        "pulley_ratio": _INT,
+        "band_setup": _enum_reader(BandSetup),
+        "band_brand": _STR,
+        "surgical_approach": _nullable(_enum_reader(SurgicalApproach)),
+    },
+    Athlete,
+    (Athlete,),
+)
+_LOAD: Final = _Shape(
+    {
+        "equipment": _enum_reader(Equipment),
+        "band": _nullable(_enum_reader(BandColour)),
+        "looped": _BOOL,
+        "mass": _nullable(_object(_MASS)),
+        "pulley_ratio": _INT,
+    },
+    _cached_load,
+    (Load,),
+)
+_TEMPO: Final = _Shape({"lift": _INT, "hold": _INT, "lower": _INT}, _cached_tempo, (Tempo,))
+_BLOCK: Final = _Shape(
+    {
+        "variation": _Reader("string", _read_variation, allowed=tuple(_BUILTIN)),
+        "sets": _INT,
+        "reps": _INT,
+        "load": _object(_LOAD),
+        "tempo": _object(_TEMPO),
+        "rest": _DURATION_READER,
+        "rir": _INT,
+        "reason": _STR,
+    },
+    _make_block,
+    (Prescription, Block),
+)
+_SESSION: Final = _Shape(
+    {
+        "start": _DATETIME_READER,
+        "duration": _DURATION_READER,
+        "week": _INT,
+        "role": _enum_reader(Role),
+        "kind": _enum_reader(DayKind),
+        "uid": _STR,
+        "blocks": _array(_object(_BLOCK)),
+        "notes": _TEXTS,
+    },
+    Session,
+    (Session,),
+)
+_PLAN: Final = _Shape(
+    {
+        "schema_version": _Reader("integer", _read_version, const=SCHEMA_VERSION),
+        "plan_id": _STR,
+        "role": _enum_reader(Role),
+        "periodization": _enum_reader(Periodization),
+        "weeks": _INT,
+        "start": _DATE_READER,
+        "days": _array(_enum_reader(Weekday)),
+        "at": _TIME_READER,
+        "tz": _Reader("string", _read_tz, nullable=True),  # reads null itself
+        "athlete": _object(_ATHLETE),
+        "note": _STR,
+        "notes": _TEXTS,
+        "sessions": _array(_object(_SESSION)),
+    },
+    Plan,
+    (Plan,),
+)
+# The plan is read in two steps: its own fields (checked as a plan without sessions),
+# then the sessions, one by one, against the plan (see from_dict).
+_PLAN_HEAD: Final = tuple(
+    (key, read) for key, read in _PLAN.readers if key not in {"schema_version", "sessions"}
+)
+_PLAN_HEAD_KEYS: Final = frozenset(key for key, _ in _PLAN_HEAD)
+_SESSION_READ: Final = _object(_SESSION).read
 
 
 def catalog_to_list(variations: Iterable[Variation] | None = None) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 import zoneinfo
 from collections.abc import Callable
@@ -12,32 +13,18 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, reject
+from hypothesis import given
 from hypothesis import strategies as st
 
 import legraise_plan as lp
+from legraise_plan.cli import main
 from legraise_plan.formats.json import SCHEMA_VERSION, from_dict, to_dict
+from tests import strategies as s
 
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 JSON_SCALARS = (str, int, float, bool, type(None))
 ALLOWED_IDS = ", ".join(lp.CATALOG)
-
-# Day patterns that keep 48 h between hard sessions and fit every level's frequency cap.
-HARD_DAYS = (("MO", "WE", "FR"), ("TU", "TH", "SA"), ("MO", "TH"), ("WE",), ("SU",))
-EASY_DAYS = (*HARD_DAYS, ("MO", "TU", "WE", "TH", "FR"), ("SA", "SU"))
-STARTS = (dt.date(2026, 3, 23), dt.date(2026, 10, 19), dt.date(2026, 12, 7), dt.date(2027, 3, 1))
-# 02:30 is skipped by spring-forward days; a 03:00 warm-up and a 01:30 + 45 min accessory
-# block start across a change; 00:05 puts a warm-up on the previous day (rejected).
-TIMES = (
-    dt.time(18, 0),
-    dt.time(7, 30),
-    dt.time(2, 30),
-    dt.time(3, 0),
-    dt.time(1, 30),
-    dt.time(0, 5),
-    dt.time(6, 15, 30),
-)
 
 
 def assert_json_types(value: Any, path: str = "$") -> None:
@@ -51,64 +38,6 @@ def assert_json_types(value: Any, path: str = "$") -> None:
             assert_json_types(item, f"{path}[{i}]")
     else:
         assert type(value) in JSON_SCALARS, f"{path}: {type(value).__name__} is not a JSON type"
-
-
-masses = st.builds(
-    lp.Mass,
-    st.decimals(min_value=Decimal("0.5"), max_value=Decimal(20), places=2),
-    st.sampled_from(list(lp.Unit)),
-)
-
-
-@st.composite
-def plans(draw: st.DrawFn) -> lp.Plan:
-    """Plans from build_plan over roles, periodizations, weeks, equipment, levels and zones."""
-    role = draw(st.sampled_from(list(lp.Role)))
-    conditions = draw(st.frozensets(st.sampled_from(list(lp.Condition)), max_size=2))
-    needs_clearance = role is lp.Role.REHAB or bool(
-        conditions & {lp.Condition.PREGNANCY, lp.Condition.RECENT_HIP_SURGERY}
-    )
-    athlete = lp.Athlete(
-        equipment=draw(st.frozensets(st.sampled_from(list(lp.Equipment)))),
-        level=draw(st.sampled_from(list(lp.Level))),
-        units=draw(st.sampled_from(list(lp.Unit))),
-        conditions=conditions,
-        cleared=needs_clearance or draw(st.booleans()),
-        name=draw(st.text(max_size=12)),
-        ankle_weight_max=draw(st.none() | masses.filter(lambda m: m <= lp.Mass(10))),
-        cable_increment=draw(st.none() | masses),
-        pulley_ratio=draw(st.integers(1, 4)),
-    )
-    hard = role in {lp.Role.ACCESSORY, lp.Role.FULL_BODY}
-    weeks = draw(st.integers(1, 12))
-    start = draw(st.sampled_from(STARTS))
-    skip = draw(st.lists(st.integers(0, 7 * weeks - 1).map(lambda n: start + dt.timedelta(days=n))))
-    try:
-        return build(athlete, role, weeks, start, skip, hard, draw)
-    except (lp.ScheduleError, lp.ReferralRequiredError):
-        reject()  # every date skipped, a warm-up before midnight, or red flags: no plan
-
-
-def build(athlete, role, weeks, start, skip, hard, draw):  # noqa: PLR0917
-    """Call build_plan with the drawn arguments and a few more draws."""
-    return lp.build_plan(
-        athlete,
-        role=role,
-        weeks=weeks,
-        start=start,
-        days=draw(st.sampled_from(HARD_DAYS if hard else EASY_DAYS)),
-        at=draw(st.sampled_from(TIMES)),
-        tz=draw(st.sampled_from([None, "Europe/Berlin", "America/New_York"])),
-        periodization=draw(st.sampled_from(list(lp.Periodization))),
-        skip=skip,
-        reschedule=draw(st.booleans()),
-        after=draw(st.none() | st.just(dt.timedelta(minutes=45)))
-        if role is lp.Role.ACCESSORY
-        else None,
-        deload_every=draw(st.integers(2, 12)),
-        note=draw(st.text(max_size=30)),
-        plan_id=draw(st.text(max_size=12)),
-    )
 
 
 def with_first_session(plan: lp.Plan, **changes: Any) -> lp.Plan:
@@ -202,7 +131,7 @@ class TestToDict:
         block = to_dict(plan)["sessions"][0]["blocks"][0]
 
         assert {
-            "variation": "prone-hip-extension",
+            "variation": plan.sessions[0].blocks[0].prescription.variation.id,
             "sets": 3,
             "reps": 10,
             "load": {
@@ -394,7 +323,7 @@ class TestFromDict:
             b.variation is lp.CATALOG[b.variation.id] for s in back.sessions for b in s.blocks
         )
 
-    @given(plans())
+    @given(s.plans())
     def test_round_trip_property(self, plan):
         """Any built plan survives to_dict, JSON and from_dict unchanged."""
         data = to_dict(plan)
@@ -794,5 +723,268 @@ class TestPlanWideChecks:
         data = to_dict(plan)
         data["sessions"][1]["uid"] = data["sessions"][0]["uid"]
 
-        with pytest.raises(lp.ExportError, match=r"^sessions\[1\]\.uid must be unique"):
+        with pytest.raises(
+            lp.ExportError, match=r"^sessions\[1\]\.uid: uid must be unique, got '.*' twice$"
+        ):
             from_dict(data)
+
+
+def problems_of(data: Any) -> list[tuple[str, str]]:
+    """The (path, code) of every problem from_dict finds in ``data``."""
+    with pytest.raises(lp.PlanProblemsError) as info:
+        from_dict(data)
+    return [(p.path, p.code) for p in info.value.problems]
+
+
+SINGLE_PROBLEMS = [
+    pytest.param(_delete("sessions", 2, "kind"), ("sessions[2].kind", "missing_key"), id="missing"),
+    pytest.param(_set("athlete", "x", value=1), ("athlete.x", "unknown_key"), id="unknown"),
+    pytest.param(_set("weeks", value="6"), ("weeks", "wrong_type"), id="wrong-type"),
+    pytest.param(_set("role", value=["accessory"]), ("role", "wrong_type"), id="enum-type"),
+    pytest.param(_set("role", value="cardio"), ("role", "invalid_value"), id="enum-value"),
+    pytest.param(_set("start", value="2026-13-07"), ("start", "invalid_value"), id="bad-date"),
+    pytest.param(_set(*BLOCK, "sets", value=0), ("sessions[3].blocks[0].sets", "invalid_value")),
+    pytest.param(
+        _set("schema_version", value=2), ("schema_version", "unsupported_version"), id="version"
+    ),
+    pytest.param(
+        _set("sessions", 3, "start", value="2026-12-01T18:00:00+01:00"),
+        ("sessions[3].start", "out_of_order"),
+        id="order",
+    ),
+    pytest.param(
+        _set("sessions", 0, "start", value="2026-12-07T18:00:00+05:00"),
+        ("sessions[0].start", "zone_mismatch"),
+        id="zone",
+    ),
+    pytest.param(
+        lambda data: data["sessions"][4].update(uid=data["sessions"][3]["uid"]),
+        ("sessions[4].uid", "duplicate_uid"),
+        id="uid",
+    ),
+    pytest.param(
+        _set("sessions", 2, "role", value="warm_up"),
+        ("sessions[2].role", "invalid_value"),
+        id="session-role",
+    ),
+]
+
+
+class TestProblems:
+    def test_several_at_once(self, plan):
+        """Problems in siblings, in one object and in later sessions are all reported, in order."""
+        data = to_dict(plan)
+        data["athlete"]["level"] = "guru"
+        data["note"] = "n" * 2001
+        data["sessions"][0]["week"] = "1"
+        block = data["sessions"][2]["blocks"][0]
+        block.update(sets=0, reps=0, rest="PT11M")
+        data["sessions"][5]["uid"] = data["sessions"][4]["uid"]
+        del data["sessions"][6]["kind"]
+        data["sessions"][7]["extra"] = 1
+
+        expected = [
+            ("athlete.level", "invalid_value"),
+            ("note", "invalid_value"),
+            ("sessions[0].week", "wrong_type"),
+            ("sessions[2].blocks[0].sets", "invalid_value"),
+            ("sessions[2].blocks[0].reps", "invalid_value"),
+            ("sessions[2].blocks[0].rest", "invalid_value"),
+            ("sessions[5].uid", "duplicate_uid"),
+            ("sessions[6].kind", "missing_key"),
+            ("sessions[7].extra", "unknown_key"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_message_lines(self, plan):
+        """The message is one ``path: message`` line per problem, the first problem first."""
+        data = to_dict(plan)
+        data["weeks"] = 0
+        data["sessions"][1]["blocks"][0]["tempo"]["hold"] = 99
+
+        with pytest.raises(lp.ExportError) as info:
+            from_dict(data)
+
+        assert [
+            "weeks: weeks must be 1..52, got 0",
+            "sessions[1].blocks[0].tempo.hold: hold must be 0..60, got 99",
+        ] == str(info.value).split("\n")
+
+    @pytest.mark.parametrize(("mutate", "expected"), SINGLE_PROBLEMS)
+    def test_codes(self, plan, mutate, expected):
+        """Each kind of problem carries its code."""
+        data = to_dict(plan)
+        mutate(data)
+
+        assert [expected] == problems_of(data)
+
+    def test_single_problem(self, plan):
+        """One problem still raises PlanProblemsError, with a one-line message."""
+        data = to_dict(plan)
+        data["weeks"] = 0
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert "weeks: weeks must be 1..52, got 0" == str(info.value)
+        assert 1 == len(info.value.problems)
+
+    def test_version_stops_loading(self, plan):
+        """An unsupported schema version is the only problem reported."""
+        data = to_dict(plan)
+        data["schema_version"] = 2
+        data["weeks"] = "six"
+        del data["athlete"]
+
+        assert [("schema_version", "unsupported_version")] == problems_of(data)
+
+    def test_bad_container_hides_its_items(self, plan):
+        """What a bad value hides is not checked, but its siblings are."""
+        data = to_dict(plan)
+        data["athlete"] = ["novice"]
+        data["sessions"][1]["blocks"] = {"sets": 0}
+        data["sessions"][2]["week"] = 0
+
+        expected = [
+            ("athlete", "wrong_type"),
+            ("sessions[1].blocks", "wrong_type"),
+            ("sessions[2].week", "invalid_value"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_bad_tz_skips_zone_checks(self, plan):
+        """With a bad tz, starts are parsed but not checked against a zone."""
+        data = to_dict(plan)
+        data["tz"] = "Mars/Olympus_Mons"
+        data["sessions"][1]["start"] = "2026-12-09T18:00:00"
+        data["sessions"][2]["start"] = "noon"
+
+        expected = [("tz", "invalid_value"), ("sessions[2].start", "invalid_value")]
+        assert expected == problems_of(data)
+
+    def test_whole_object_checks_wait(self, plan):
+        """A band load without a colour is only reported once the load's keys all read."""
+        data = to_dict(plan)
+        load = data["sessions"][3]["blocks"][0]["load"]
+        load["equipment"] = "band"
+        other = data["sessions"][4]["blocks"][0]["load"]
+        other["equipment"] = "band"
+        other["looped"] = "no"
+
+        expected = [
+            ("sessions[3].blocks[0].load.band", "invalid_value"),
+            ("sessions[4].blocks[0].load.looped", "wrong_type"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_sibling_checks_need_their_siblings(self, plan):
+        """A variation mismatch needs a good variation; other checks in the block still run."""
+        data = to_dict(plan)
+        block = data["sessions"][0]["blocks"][0]
+        block.update(variation="moon-walk", sets=11)
+
+        expected = [
+            ("sessions[0].blocks[0].variation", "invalid_value"),
+            ("sessions[0].blocks[0].sets", "invalid_value"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_cause_is_first_domain_error(self, plan):
+        """The error chains the first domain error among its problems."""
+        data = to_dict(plan)
+        data["weeks"] = "six"
+        data["sessions"][0]["blocks"][0]["reps"] = 0
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert "reps" == info.value.__cause__.field
+
+    @given(st.data())
+    def test_corrupted_leaves_property(self, data):
+        """Corrupting k leaves with wrong JSON types reports exactly those k, in document order."""
+        base, leaves = _base_leaves()
+        chosen = sorted(data.draw(st.sets(st.integers(0, len(leaves) - 1), min_size=1, max_size=6)))
+        corrupt = copy.deepcopy(base)
+        for index in chosen:
+            _set(*leaves[index], value=data.draw(st.sampled_from([[], 1.5])))(corrupt)
+
+        expected = [(_path_text(leaves[index]), "wrong_type") for index in chosen]
+        assert expected == problems_of(corrupt)
+
+    @given(st.sets(st.integers(0, 17), min_size=1), st.sampled_from([0, 11, -1]))
+    def test_bad_sets_property(self, sessions, sets):
+        """Out-of-range sets in any k sessions give exactly those k problems, in order."""
+        base, _ = _base_leaves()
+        corrupt = copy.deepcopy(base)
+        for i in sessions:
+            corrupt["sessions"][i]["blocks"][0]["sets"] = sets
+
+        expected = [(f"sessions[{i}].blocks[0].sets", "invalid_value") for i in sorted(sessions)]
+        assert expected == problems_of(corrupt)
+
+
+@functools.cache
+def _base_leaves() -> tuple[dict[str, Any], list[tuple[str | int, ...]]]:
+    """The 18-session default plan as a dict, and the paths of its scalar leaves in order."""
+    base = to_dict(lp.build_plan(lp.Athlete(), start=dt.date(2026, 12, 7)))
+    leaves: list[tuple[str | int, ...]] = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                walk(item, (*path, key))
+            elif path or key != "schema_version":
+                leaves.append((*path, key))
+
+    walk(base, ())
+    return base, leaves
+
+
+def _path_text(path: tuple[str | int, ...]) -> str:
+    """``("sessions", 3, "week")`` as ``sessions[3].week``."""
+    text = ""
+    for key in path:
+        text += f"[{key}]" if isinstance(key, int) else f".{key}" if text else key
+    return text
+
+
+class TestCommandLine:
+    def test_several_problems_one_line(self, plan, tmp_path, capsys):
+        """show on a file with several problems prints them on one stderr line, status 2."""
+        data = to_dict(plan)
+        data["sessions"][0]["week"] = "1"
+        data["sessions"][2]["blocks"][0]["sets"] = 0
+        data["sessions"][3]["uid"] = data["sessions"][2]["uid"]
+        source = tmp_path / "bad.json"
+        source.write_text(json.dumps(data))
+
+        status = main(["show", str(source)])
+        captured = capsys.readouterr()
+
+        assert (2, "") == (status, captured.out)
+        assert (
+            f"legraise-plan: error: {str(source)!r}: 3 problems: "
+            "sessions[0].week: expected an integer, got string '1'; "
+            "sessions[2].blocks[0].sets: sets must be 1..10, got 0; "
+            f"sessions[3].uid: uid must be unique, got {data['sessions'][3]['uid']!r} twice\n"
+        ) == captured.err
+
+    def test_many_problems_shortened(self, plan, tmp_path, capsys):
+        """Beyond five problems the line counts the rest instead of listing them."""
+        data = to_dict(plan)
+        for session in data["sessions"]:
+            session["week"] = 0
+        source = tmp_path / "bad.json"
+        source.write_text(json.dumps(data))
+
+        status = main(["show", str(source)])
+        err = capsys.readouterr().err
+
+        assert 2 == status
+        assert 1 == err.count("\n")
+        assert err.startswith(
+            f"legraise-plan: error: {str(source)!r}: 18 problems: sessions[0].week: "
+        )
+        assert err.endswith("; sessions[4].week: week must be 1..52, got 0; and 13 more\n")
