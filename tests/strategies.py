@@ -1,4 +1,4 @@
-"""Hypothesis strategies for the foundation records (units, loads, athletes, doses).
+"""Hypothesis strategies shared by the tests: units, loads, athletes, doses and plans.
 
 Valid strategies build records through the public constructors; the ``invalid_*``
 strategies draw ``(field, kwargs)`` pairs where exactly one field is wrong, so a test
@@ -8,9 +8,12 @@ can check that the error names that field.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import legraise_plan as lp
@@ -113,22 +116,210 @@ variations = st.sampled_from(tuple(lp.CATALOG.values()))
 
 # --- athlete -----------------------------------------------------------------------------
 
+#: Every condition, the default pool :func:`athletes` draws from.
+ALL_CONDITIONS = tuple(lp.Condition)
 
-def athletes() -> st.SearchStrategy[lp.Athlete]:
-    """Valid athletes with any equipment, level, units, conditions and limits."""
-    optional_mass = st.none() | masses(positive=True)
-    return st.builds(
-        lp.Athlete,
-        equipment=st.frozensets(st.sampled_from(lp.Equipment)),
-        level=st.sampled_from(lp.Level),
-        units=st.sampled_from(lp.Unit),
-        conditions=st.frozensets(st.sampled_from(lp.Condition)),
-        cleared=st.booleans(),
-        name=st.text(max_size=200),
-        ankle_weight_max=st.none() | masses(positive=True).filter(lambda m: m <= lp.Mass(10)),
-        cable_increment=optional_mass,
-        pulley_ratio=st.integers(1, 4),
+#: The heaviest ankle weight an athlete may own: 10 kg (22.046 lb, to 3 decimals).
+ANKLE_WEIGHT_MAX = {lp.Unit.KG: Decimal(10), lp.Unit.LB: Decimal("22.046")}
+
+
+def _masses_up_to(limits: Mapping[lp.Unit, Decimal]) -> st.SearchStrategy[lp.Mass]:
+    """Masses above zero in either unit, up to that unit's limit."""
+    return st.sampled_from(lp.Unit).flatmap(
+        lambda unit: st.builds(
+            lp.Mass, amounts(min_value="0.001", max_value=limits[unit]), st.just(unit)
+        )
     )
+
+
+@st.composite
+def athletes(
+    draw: st.DrawFn, *, conditions: Collection[lp.Condition] = ALL_CONDITIONS
+) -> lp.Athlete:
+    """Valid athletes: any equipment, level, units, clearance, name, limits and band set-up.
+
+    Conditions are any set drawn from ``conditions``; with recent hip surgery the
+    surgical approach is any approach or unknown (None).
+    """
+    drawn = draw(st.frozensets(st.sampled_from(tuple(conditions))))
+    surgery = lp.Condition.RECENT_HIP_SURGERY in drawn
+    return lp.Athlete(
+        equipment=draw(st.frozensets(st.sampled_from(lp.Equipment))),
+        level=draw(st.sampled_from(lp.Level)),
+        units=draw(st.sampled_from(lp.Unit)),
+        conditions=drawn,
+        cleared=draw(st.booleans()),
+        name=draw(st.text(max_size=200)),
+        ankle_weight_max=draw(st.none() | _masses_up_to(ANKLE_WEIGHT_MAX)),
+        cable_increment=draw(st.none() | masses(positive=True)),
+        pulley_ratio=draw(st.integers(1, 4)),
+        band_setup=draw(st.sampled_from(lp.BandSetup)),
+        band_brand=draw(st.text(max_size=80)),
+        surgical_approach=draw(st.none() | st.sampled_from(lp.SurgicalApproach))
+        if surgery
+        else None,
+    )
+
+
+# --- plans -------------------------------------------------------------------------------
+
+ALL_ROLES = tuple(lp.Role)
+#: Roles whose sessions are hard: 48 h apart unless ``allow_close_sessions=True``.
+HARD_ROLES = frozenset({lp.Role.ACCESSORY, lp.Role.FULL_BODY})
+#: Conditions a plan needs a clinician's clearance for (rehab needs it too).
+NEEDS_CLEARANCE = frozenset({lp.Condition.PREGNANCY, lp.Condition.RECENT_HIP_SURGERY})
+#: Conditions a plan can be made for: red flags stop every plan (a referral instead).
+PLANNABLE_CONDITIONS = tuple(c for c in lp.Condition if c is not lp.Condition.RED_FLAGS)
+
+#: Every non-empty set of weekday codes, Monday first.
+DAY_SETS = tuple(
+    days for n in range(1, 8) for days in itertools.combinations([d.value for d in lp.Weekday], n)
+)
+
+
+def _spaced(days: tuple[str, ...]) -> bool:
+    """True when consecutive days (Sunday to Monday too) are at least 48 h apart."""
+    numbers = [lp.Weekday.parse(d).number for d in days]
+    return all(b - a >= 2 for a, b in itertools.pairwise([*numbers, numbers[0] + 7]))
+
+
+#: The day sets with 48 h between sessions (at most 3 days, within every level's cap).
+SPACED_DAY_SETS = tuple(days for days in DAY_SETS if _spaced(days))
+
+#: Starts whose first weeks hold daylight-saving changes (Europe and North America,
+#: spring and autumn), or run over the new year.
+EDGE_STARTS = (
+    dt.date(2026, 3, 23),
+    dt.date(2026, 10, 19),
+    dt.date(2026, 12, 7),
+    dt.date(2027, 3, 1),
+)
+#: 02:30 is skipped by spring-forward days; a 03:00 warm-up and a 01:30 + 45 min
+#: accessory block start across a change; 00:05 is the earliest a warm-up fits its day.
+EDGE_TIMES = (
+    dt.time(18, 0),
+    dt.time(7, 30),
+    dt.time(2, 30),
+    dt.time(3, 0),
+    dt.time(1, 30),
+    dt.time(0, 5),
+    dt.time(6, 15, 30),
+)
+ZONES = (None, "Europe/Berlin", "America/New_York")
+#: A warm-up ends when the main session starts, so it begins this much earlier.
+WARM_UP = dt.timedelta(minutes=5)
+_MIDNIGHT = dt.datetime(2000, 1, 1)
+_LAST_SECOND = dt.time(23, 59, 59)
+
+
+def _times(earliest: dt.time, latest: dt.time) -> st.SearchStrategy[dt.time]:
+    """Whole-second times of day in ``earliest..latest``, the edge times more often."""
+    edges = [t for t in EDGE_TIMES if earliest <= t <= latest]
+    anytime = st.times(earliest, latest).map(lambda t: t.replace(microsecond=0))
+    return st.sampled_from(edges) | anytime if edges else anytime
+
+
+def _kept_date(
+    draw: st.DrawFn,
+    window: list[dt.date],
+    planned: list[dt.date],
+    skip: list[dt.date],
+    *,
+    reschedule: bool,
+) -> dt.date | None:
+    """A skipped date to un-skip so that a session is left, or None when one is left.
+
+    With ``reschedule`` the first skipped session moves to the next free day within 6
+    days (there is nothing yet to keep apart from), so one such free day suffices.
+    """
+    skipped = set(skip)
+    if not skipped >= set(planned):
+        return None
+    pool = planned
+    if reschedule:
+        first = planned[0]
+        room = [d for d in window if first < d <= first + dt.timedelta(days=6)]
+        if not skipped >= set(room):
+            return None
+        pool = room or planned
+    return draw(st.sampled_from(pool))
+
+
+@st.composite
+def plan_kwargs(
+    draw: st.DrawFn, *, roles: Collection[lp.Role] = ALL_ROLES, moves: bool = True
+) -> dict[str, Any]:
+    """Keyword arguments ``lp.build_plan`` accepts, with the athlete under ``"athlete"``.
+
+    Every draw builds a plan (pass it to :func:`build`): any plannable athlete (cleared
+    where the role or a condition needs it), a role from ``roles``, 1 to 14 weeks from a
+    date in 2026..2028, any weekdays the role allows (close ones with
+    ``allow_close_sessions=True``), any whole-second time that keeps a session on its
+    day, three time zones, every periodization, deload interval, note and plan id.
+    With ``moves=True`` it may also skip dates (leaving a session), reschedule them and
+    start an accessory block ``after`` the main lifts; with ``moves=False`` every
+    session keeps to a requested day and time.
+    """
+    role = draw(st.sampled_from(tuple(roles)))
+    athlete = draw(athletes(conditions=PLANNABLE_CONDITIONS))
+    if role is lp.Role.REHAB or athlete.conditions & NEEDS_CLEARANCE:
+        athlete = attrs.evolve(athlete, cleared=True)
+    weeks = draw(st.integers(1, 14))
+    start = draw(
+        st.sampled_from(EDGE_STARTS) | st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31))
+    )
+    kwargs: dict[str, Any] = {
+        "athlete": athlete,
+        "role": role,
+        "weeks": weeks,
+        "start": start,
+        "tz": draw(st.sampled_from(ZONES)),
+        "periodization": draw(st.sampled_from(lp.Periodization)),
+        "deload_every": draw(st.integers(3, 12)),
+        "note": draw(st.text(max_size=30)),
+        "plan_id": draw(st.text(max_size=12)),
+    }
+    day_sets = DAY_SETS
+    if role in HARD_ROLES:
+        cap = 3 if athlete.level is lp.Level.NOVICE else 4
+        if draw(st.booleans()):
+            kwargs["allow_close_sessions"] = True
+            day_sets = tuple(days for days in DAY_SETS if len(days) <= cap)
+        else:
+            day_sets = SPACED_DAY_SETS
+    kwargs["days"] = days = draw(st.sampled_from(day_sets))
+    earliest = (_MIDNIGHT + WARM_UP).time() if role is lp.Role.WARM_UP else dt.time(0)
+    latest = _LAST_SECOND
+    if moves and role is lp.Role.ACCESSORY:
+        after = draw(st.none() | st.just(45) | st.integers(0, 360))
+        kwargs["after"] = None if after is None else dt.timedelta(minutes=after)
+        if after is not None:
+            latest = (dt.datetime.combine(_MIDNIGHT, _LAST_SECOND) - kwargs["after"]).time()
+    kwargs["at"] = draw(_times(earliest, latest))
+    if moves:
+        window = [start + dt.timedelta(days=n) for n in range(7 * weeks)]
+        numbers = {lp.Weekday.parse(d).number for d in days}
+        planned = [d for d in window if d.weekday() in numbers]
+        skip = draw(st.lists(st.sampled_from(window)))
+        reschedule = draw(st.booleans())
+        kept = _kept_date(draw, window, planned, skip, reschedule=reschedule)
+        kwargs["skip"] = [d for d in skip if d != kept]
+        kwargs["reschedule"] = reschedule
+    return kwargs
+
+
+def build(kwargs: Mapping[str, Any], **overrides: Any) -> lp.Plan:
+    """Call ``lp.build_plan`` with drawn keyword arguments, changed by ``overrides``."""
+    merged = {**kwargs, **overrides}
+    athlete = merged.pop("athlete")
+    return lp.build_plan(athlete, **merged)
+
+
+def plans(
+    *, roles: Collection[lp.Role] = ALL_ROLES, moves: bool = True
+) -> st.SearchStrategy[lp.Plan]:
+    """Plans built from :func:`plan_kwargs` (see there for what they cover)."""
+    return plan_kwargs(roles=roles, moves=moves).map(build)
 
 
 # --- prescription ------------------------------------------------------------------------

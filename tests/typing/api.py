@@ -1,0 +1,169 @@
+"""The public API as users call it, with every type spelled out for ``mypy --strict``.
+
+``.ci/run`` type-checks this module, so it fails when a public name, signature or
+field type stops being usable from ``import legraise_plan as lp``.  Importing it does
+nothing; the doctest runs it once, so the annotated code is also known to work:
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     use_the_api(Path(folder))
+'ok'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import legraise_plan as lp
+
+
+START = dt.date(2026, 12, 7)
+STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+
+
+def make_athlete() -> lp.Athlete:
+    """An athlete with every field given, in the types users pass."""
+    return lp.Athlete(
+        equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS, lp.Equipment.CABLE},
+        level=lp.Level.INTERMEDIATE,
+        units=lp.Unit.KG,
+        conditions=frozenset[lp.Condition](),
+        cleared=False,
+        name="Dana",
+        ankle_weight_max=lp.Mass(Decimal("4.5"), lp.Unit.KG),
+        cable_increment=lp.Mass("2.5"),
+        pulley_ratio=2,
+    )
+
+
+def make_plan(athlete: lp.Athlete) -> lp.Plan:
+    """A plan from build_plan with every keyword argument."""
+    return lp.build_plan(
+        athlete,
+        role=lp.Role.ACCESSORY,
+        weeks=6,
+        start=START,
+        days=("MO", "WE", "FR"),
+        at=dt.time(18, 0),
+        tz="Europe/Berlin",
+        periodization=lp.Periodization.UNDULATING,
+        skip=[dt.date(2026, 12, 25)],
+        reschedule=True,
+        rules=lp.ProgressionRules.two_for_two(lp.Role.ACCESSORY, athlete.level),
+        after=dt.timedelta(minutes=45),
+        allow_close_sessions=False,
+        deload_every=4,
+        note="after squats",
+        plan_id="user-42",
+    )
+
+
+def read_plan(plan: lp.Plan) -> list[str]:
+    """Plan, session, block and load fields, one line per block."""
+    role: lp.Role = plan.role
+    days: tuple[lp.Weekday, ...] = plan.days
+    zone: str | None = plan.tz
+    end: dt.date = plan.end
+    volume: tuple[int, ...] = plan.weekly_volume()
+    notes: tuple[str, ...] = plan.notes
+    sessions: tuple[lp.Session, ...] = plan.sessions
+    lines = [f"{role.value} on {[d.value for d in days]} in {zone} until {end}: {volume}"]
+    lines.extend(notes)
+    for session in sessions:
+        start: dt.datetime = session.start
+        length: dt.timedelta = session.duration
+        finish: dt.datetime = session.end
+        week: int = session.week
+        kind: lp.DayKind = session.kind
+        deload: bool = session.is_deload
+        uid: str = session.uid
+        blocks: tuple[lp.Block, ...] = session.blocks
+        for block in blocks:
+            variation: lp.Variation = block.variation
+            load: lp.Load = block.load
+            equipment: lp.Equipment = load.equipment
+            band: lp.BandColour | None = load.band
+            mass: lp.Mass | None = load.mass
+            tempo: lp.Tempo = block.tempo
+            rest: dt.timedelta = block.rest
+            prescription: lp.Prescription = block.prescription
+            sets: int = block.sets
+            reps: int = block.reps
+            rir: int = block.rir
+            reason: str = block.reason
+            lines.append(
+                f"{uid} week {week} {kind.value} deload={deload} {start}-{finish} ({length}): "
+                f"{variation.id} {sets}x{reps} {load.label} {equipment.value} {band} {mass} "
+                f"{tempo} rest {rest} rir {rir} ({prescription.volume}): {reason}"
+            )
+    return lines
+
+
+def export(plan: lp.Plan, folder: Path) -> lp.Plan:
+    """Every export, and the plan read back from JSON."""
+    ics: bytes = lp.to_ics(
+        plan, alarm=dt.timedelta(minutes=-30), stamp=STAMP, sequence=1, calendar_name="Legs"
+    )
+    written: Path = lp.write_ics(plan, folder / "plan.ics", alarm=None, stamp=STAMP)
+    text: str = lp.to_text(plan)
+    data: dict[str, Any] = lp.to_dict(plan)
+    version: int = lp.SCHEMA_VERSION
+    catalog: list[dict[str, Any]] = lp.catalog_to_list()
+    listing: str = lp.catalog_text(lp.CATALOG.values())
+    assert version == data["schema_version"]
+    assert ics.count(b"BEGIN:VEVENT") == written.read_bytes().count(b"BEGIN:VEVENT")
+    assert f"{plan.weeks}-week" in text
+    assert len(lp.CATALOG) == len(catalog)
+    assert lp.get_variation("prone-hip-extension").name in listing
+    return lp.from_dict(json.loads(json.dumps(data)))
+
+
+def progress(athlete: lp.Athlete) -> lp.Step:
+    """A ladder, rules, a starting state and one step of the progression engine."""
+    ladder: lp.Ladder = lp.build_ladder(athlete, lp.Role.ACCESSORY)
+    rungs: list[str] = [rung.label for rung in ladder]
+    top: int = ladder.top
+    rules: lp.ProgressionRules = lp.ProgressionRules.for_role(lp.Role.ACCESSORY, athlete.level)
+    first: lp.Step = lp.starting_state(athlete, ladder, rules)
+    state: lp.ProgressionState = first.state
+    outcome = lp.SessionOutcome(
+        sets=[lp.SetResult(state.reps, state.reps) for _ in range(state.sets)],
+        form_kept=True,
+        pain_during=2,
+        next_morning_pain=None,
+        baseline_pain=0,
+    )
+    step: lp.Step = lp.next_step(state, outcome, ladder, rules)
+    change: lp.Change = step.change
+    why: str = step.reason
+    assert len(rungs) == top + 1
+    assert isinstance(change, lp.Change)
+    assert why
+    return step
+
+
+def refused(athlete: lp.Athlete) -> str | None:
+    """A rehab plan without clearance fails with the package's own errors."""
+    try:
+        lp.build_plan(athlete, role=lp.Role.REHAB, start=START)
+    except lp.ClearanceRequiredError as error:
+        problem: lp.PlanError = error
+        return f"clearance: {problem}"
+    except lp.LegraisePlanError as error:
+        return str(error)
+    return None
+
+
+def use_the_api(folder: Path) -> str:
+    """Run every function above; ``"ok"`` when the results fit together."""
+    athlete = make_athlete()
+    plan = make_plan(athlete)
+    assert read_plan(plan)
+    assert export(plan, folder) == plan
+    assert progress(athlete).state.rung >= 0
+    assert refused(athlete) is not None
+    return "ok"
