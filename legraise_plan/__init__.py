@@ -14,10 +14,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from legraise_plan import progression
-from legraise_plan.athlete import Athlete, Condition, Level
+from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import (
     CATALOG,
     Catalog,
+    EndRange,
     Muscle,
     MuscleRole,
     MuscleWork,
@@ -25,7 +26,7 @@ from legraise_plan.catalog import (
     Variation,
     get_variation,
 )
-from legraise_plan.equipment import BandColour, Equipment, Load
+from legraise_plan.equipment import BandColour, BandSetup, Equipment, Load
 from legraise_plan.errors import (
     AthleteError,
     CatalogError,
@@ -34,7 +35,9 @@ from legraise_plan.errors import (
     ExportError,
     LegraisePlanError,
     PlanError,
+    PlanProblemsError,
     PrescriptionError,
+    Problem,
     ProgressionError,
     ReferralRequiredError,
     ScheduleError,
@@ -101,6 +104,7 @@ __all__ = [
     "Athlete",
     "AthleteError",
     "BandColour",
+    "BandSetup",
     "Block",
     "Catalog",
     "CatalogError",
@@ -108,6 +112,7 @@ __all__ = [
     "ClearanceRequiredError",
     "Condition",
     "DayKind",
+    "EndRange",
     "Equipment",
     "EquipmentError",
     "ExportError",
@@ -122,9 +127,11 @@ __all__ = [
     "Periodization",
     "Plan",
     "PlanError",
+    "PlanProblemsError",
     "Position",
     "Prescription",
     "PrescriptionError",
+    "Problem",
     "ProgressionError",
     "ProgressionRules",
     "ProgressionState",
@@ -136,6 +143,7 @@ __all__ = [
     "SessionOutcome",
     "SetResult",
     "Step",
+    "SurgicalApproach",
     "Tempo",
     "Trigger",
     "Unit",

@@ -9,12 +9,12 @@ from typing import Any
 import attrs
 
 from legraise_plan import _validate as v
-from legraise_plan.equipment import Equipment
+from legraise_plan.equipment import BandSetup, Equipment
 from legraise_plan.errors import AthleteError
 from legraise_plan.units import Mass, Unit, _to_unit
 
 
-__all__ = ["Athlete", "Condition", "Level"]
+__all__ = ["Athlete", "Condition", "Level", "SurgicalApproach"]
 
 #: The heaviest ankle weight a plan may use (heavy adjustable lines reach about 20 lb).
 _ANKLE_WEIGHT_LIMIT = Mass(10, Unit.KG)
@@ -43,6 +43,20 @@ class Condition(enum.StrEnum):
     #: weakness, fever or unexplained weight loss, severe night pain, recent major
     #: trauma): no plan, urgent medical assessment (rule 21).
     RED_FLAGS = "red_flags"
+
+
+class SurgicalApproach(enum.StrEnum):
+    """How a recent hip operation was done; each approach has its own movement limits.
+
+    Anterior: no extension past neutral (with the foot turned out least of all).
+    Posterior and lateral: no hip flexion past 90°, no crossing the midline, no turning
+    the leg in.  Arthroscopy: the surgeon's protocol, usually neutral at first.
+    """
+
+    ANTERIOR = "anterior"
+    POSTERIOR = "posterior"
+    LATERAL = "lateral"
+    ARTHROSCOPY = "arthroscopy"
 
 
 def _to_equipment_set(value: Any) -> Any:
@@ -129,6 +143,23 @@ class Athlete:
     ankle_weight_max: Mass | None = attrs.field(default=None, validator=_check_ankle_max)
     cable_increment: Mass | None = attrs.field(default=None, validator=_check_optional_mass)
     pulley_ratio: int = attrs.field(default=1, validator=v.int_in(1, 4, AthleteError))
+    band_setup: BandSetup = attrs.field(
+        default=BandSetup.ANCHORED, validator=v.member_of(BandSetup, AthleteError)
+    )
+    band_brand: str = attrs.field(default="", validator=v.text(80, AthleteError))
+    surgical_approach: SurgicalApproach | None = attrs.field(default=None)
+
+    @surgical_approach.validator
+    def _check_approach(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        v.member_of(SurgicalApproach, AthleteError)(self, attribute, value)
+        if Condition.RECENT_HIP_SURGERY not in self.conditions:
+            raise AthleteError(
+                "surgical_approach must be None unless conditions include "
+                f"recent_hip_surgery, got {getattr(value, 'value', value)!r}",
+                field=attribute.name,
+            )
 
     def has(self, equipment: Equipment) -> bool:
         """True when the athlete can train with ``equipment``."""

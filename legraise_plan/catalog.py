@@ -2,7 +2,12 @@
 
 Every :class:`Variation` has a stable ``id`` (safe to store; it never changes meaning)
 and the coaching text a plan needs: setup, execution, breathing, common mistakes,
-safety notes and contraindications.  :data:`CATALOG` holds them in ladder order.
+safety notes and contraindications.  Each also says where the lift ends
+(:class:`EndRange`) and how far it bends the hip, so a planner can keep athletes who
+must stay at hip neutral (rule 24; anterior or unknown surgical approach, rule 23) on
+neutral-capped versions (:func:`neutral_version`), and athletes after a posterior or
+lateral approach out of deep hip flexion.  :data:`CATALOG` holds them easiest first,
+each neutral-capped version right after its variation.
 """
 
 from __future__ import annotations
@@ -20,12 +25,14 @@ from legraise_plan.errors import CatalogError
 __all__ = [
     "CATALOG",
     "Catalog",
+    "EndRange",
     "Muscle",
     "MuscleRole",
     "MuscleWork",
     "Position",
     "Variation",
     "get_variation",
+    "neutral_version",
 ]
 
 
@@ -59,6 +66,19 @@ class Position(enum.StrEnum):
     BENCH = "bench"
 
 
+class EndRange(enum.StrEnum):
+    """Where the lift stops (rule 17).
+
+    ``neutral``: the leg stops in line with the body, the hip straight and no further
+    (rule 24: anterior hip pain, impingement, a low-back pain history; rule 23: an
+    anterior approach).  ``slight_extension``: up to about 10° past neutral, as far as
+    the pelvis stays still.
+    """
+
+    NEUTRAL = "neutral"
+    SLIGHT_EXTENSION = "slight_extension"
+
+
 @attrs.frozen(kw_only=True)
 class MuscleWork:
     """One muscle and its role in a variation."""
@@ -88,7 +108,11 @@ def _standard_muscles(*, pelvis_stabilisers: bool) -> tuple[MuscleWork, ...]:
 
 @attrs.frozen(kw_only=True)
 class Variation:
-    """One way of doing the backward leg raise, with everything needed to coach it."""
+    """One way of doing the backward leg raise, with everything needed to coach it.
+
+    ``end_range`` says where the lift stops; ``max_hip_flexion_deg`` is the most the
+    working hip bends at any point of the rep (0 when it never bends past straight).
+    """
 
     id: str = attrs.field(validator=v.text(60, CatalogError))
     name: str = attrs.field(validator=v.text(80, CatalogError))
@@ -114,6 +138,10 @@ class Variation:
         converter=v.to_tuple, validator=v.items_of(str, CatalogError)
     )
     is_advanced: bool = attrs.field(default=False, validator=v.instance_of(bool, CatalogError))
+    end_range: EndRange = attrs.field(
+        default=EndRange.SLIGHT_EXTENSION, validator=v.member_of(EndRange, CatalogError)
+    )
+    max_hip_flexion_deg: int = attrs.field(default=0, validator=v.int_in(0, 150, CatalogError))
 
     def __attrs_post_init__(self) -> None:
         if not self.id or not all(c.isascii() and (c.isalnum() or c == "-") for c in self.id):
@@ -189,6 +217,7 @@ _BRACE = "Brace lightly, as if about to be nudged in the belly, and keep that th
 _SQUEEZE = "Squeeze the glute of the working leg to start the lift; the back stays quiet."
 _TOP = "Stop where the pelvis would have to tip or the back arch; pause for a second there."
 _LOWER = "Lower under control, taking as long as the lift; do not let the leg drop."
+_SWITCH = "Finish all reps on one side, then switch."
 _BREATHING = "Breathe out while the leg rises, in while it comes back; never hold the breath."
 _MISTAKES = (
     "Arching the low back to lift higher: the back muscles are doing the glutes' job.",
@@ -217,30 +246,35 @@ _BAND_SAFETY = (
 _LOADED_SAFETY = (
     "An ankle load acts on a long lever and raises low-back demand: add it in the smallest steps.",
 )
-
-PRONE = Variation(
-    id="prone-hip-extension",
-    name="Prone backward leg raise",
-    position=Position.PRONE,
-    equipment=Equipment.BODYWEIGHT,
-    muscles=_standard_muscles(pelvis_stabilisers=False),
-    setup=(
-        "Lie face down on a mat, forehead on your stacked hands.",
-        "Legs long and together; a thin pillow under the hips eases a sensitive back.",
-        _BRACE,
-    ),
-    execution=(
-        _SQUEEZE,
-        "Lift one straight leg a hand's width off the floor, knee soft, hip bones pressed down.",
-        _TOP,
-        _LOWER,
-        "Finish all reps on one side, then switch.",
-    ),
-    breathing=_BREATHING,
-    mistakes=_MISTAKES,
-    safety=_SAFETY,
-    contraindications=_CONTRAINDICATIONS,
+_PRONE_LOADED_SAFETY = (
+    "Lying face down keeps the trunk supported, the gentler place for an ankle load.",
 )
+
+# Neutral-capped versions (rule 24): the hip straightens and goes no further.  A pillow
+# under the hips, or a slight forward hinge, starts the hip a little bent, so the leg
+# still travels while the end of the lift stays at neutral.
+_NEUTRAL_SAFETY = (
+    "The hip only straightens: the leg stops level with the body, which spares the front "
+    "of the hip and the low back."
+)
+_HINGE = "Tip the trunk slightly forward from the hips, back flat, hands on the support."
+_PRONE_NEUTRAL_SETUP = (
+    "Lie face down with a firm pillow under the hips, so they start a little bent.",
+    "Rest the forehead on your stacked hands; legs long, toes on the mat.",
+    _BRACE,
+)
+_PRONE_NEUTRAL_TOP = "Hold for a second at the top; the hip bones stay on the pillow."
+_STANDING_NEUTRAL_TOP = "Hold for a second there; hips square, back flat."
+
+
+def _neutral_mistakes(*extra: str) -> tuple[str, ...]:
+    """The usual mistakes, plus lifting the leg above the body line."""
+    return (
+        *_MISTAKES,
+        "Raising the leg above the line of the body: the hip goes past straight.",
+        *extra,
+    )
+
 
 STANDING = Variation(
     id="standing-hip-extension",
@@ -258,11 +292,61 @@ STANDING = Variation(
         "Reach the working heel straight back; the torso stays upright, hips square.",
         _TOP,
         _LOWER,
-        "Finish all reps on one side, then switch.",
+        _SWITCH,
     ),
     breathing=_BREATHING,
     mistakes=(*_MISTAKES, "Leaning the chest forward to make room for a higher leg."),
     safety=_SAFETY,
+    contraindications=_CONTRAINDICATIONS,
+)
+
+STANDING_NEUTRAL = Variation(
+    id="standing-hip-extension-to-neutral",
+    name="Standing leg raise to neutral (hinged)",
+    position=Position.STANDING,
+    equipment=Equipment.BODYWEIGHT,
+    muscles=_standard_muscles(pelvis_stabilisers=True),
+    setup=(
+        "Face a wall, counter or sturdy chair back, feet hip-width, knees soft.",
+        _HINGE,
+        _BRACE,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Take the straight working leg back until it lines up with the trunk, no higher.",
+        _STANDING_NEUTRAL_TOP,
+        _LOWER,
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_neutral_mistakes("Letting the hinge grow deeper to make room for the leg."),
+    safety=(*_SAFETY, _NEUTRAL_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=15,
+)
+
+STANDING_ANKLE = Variation(
+    id="standing-ankle-weight-hip-extension",
+    name="Standing backward leg raise with ankle weights",
+    position=Position.STANDING,
+    equipment=Equipment.ANKLE_WEIGHTS,
+    muscles=_standard_muscles(pelvis_stabilisers=True),
+    setup=(
+        "Strap the weight snugly above the ankle bone of the working leg.",
+        "Stand tall with a hand on support, weight on the standing leg.",
+        _BRACE,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Reach the weighted heel straight back; the weight must not swing.",
+        _TOP,
+        _LOWER,
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_MISTAKES,
+    safety=(*_SAFETY, *_LOADED_SAFETY),
     contraindications=_CONTRAINDICATIONS,
 )
 
@@ -282,7 +366,7 @@ STANDING_BAND = Variation(
         "Press the heel back against the band; the standing knee stays soft and still.",
         _TOP,
         "Let the band return the leg slowly; keep tension at the bottom.",
-        "Finish all reps on one side, then switch.",
+        _SWITCH,
     ),
     breathing=_BREATHING,
     mistakes=(
@@ -293,28 +377,130 @@ STANDING_BAND = Variation(
     contraindications=_CONTRAINDICATIONS,
 )
 
-STANDING_ANKLE = Variation(
-    id="standing-ankle-weight-hip-extension",
-    name="Standing backward leg raise with ankle weights",
+STANDING_BAND_NEUTRAL = Variation(
+    id="standing-band-hip-extension-to-neutral",
+    name="Band kickback to neutral (hinged)",
     position=Position.STANDING,
-    equipment=Equipment.ANKLE_WEIGHTS,
+    equipment=Equipment.BAND,
     muscles=_standard_muscles(pelvis_stabilisers=True),
     setup=(
-        "Strap the weight snugly above the ankle bone of the working leg.",
-        "Stand tall with a hand on support, weight on the standing leg.",
+        "Anchor the band low in front of you, or loop it round both ankles.",
+        f"{_HINGE} Take up the slack before the first rep.",
         _BRACE,
     ),
     execution=(
         _SQUEEZE,
-        "Reach the weighted heel straight back; the weight must not swing.",
+        "Press the heel back against the band until the leg lines up with the trunk, no higher.",
+        _STANDING_NEUTRAL_TOP,
+        "Let the band return the leg slowly; keep tension at the bottom.",
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_neutral_mistakes("Letting the band snap the leg back instead of resisting it."),
+    safety=(*_SAFETY, _NEUTRAL_SAFETY, *_BAND_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=15,
+)
+
+PRONE = Variation(
+    id="prone-hip-extension",
+    name="Prone backward leg raise",
+    position=Position.PRONE,
+    equipment=Equipment.BODYWEIGHT,
+    muscles=_standard_muscles(pelvis_stabilisers=False),
+    setup=(
+        "Lie face down on a mat, forehead on your stacked hands.",
+        "Legs long and together; a thin pillow under the hips eases a sensitive back.",
+        _BRACE,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Lift one straight leg a hand's width off the floor, knee soft, hip bones pressed down.",
         _TOP,
         _LOWER,
-        "Finish all reps on one side, then switch.",
+        _SWITCH,
     ),
     breathing=_BREATHING,
     mistakes=_MISTAKES,
-    safety=(*_SAFETY, *_LOADED_SAFETY),
+    safety=_SAFETY,
     contraindications=_CONTRAINDICATIONS,
+)
+
+PRONE_NEUTRAL = Variation(
+    id="prone-hip-extension-to-neutral",
+    name="Prone leg raise to neutral (hips on a pillow)",
+    position=Position.PRONE,
+    equipment=Equipment.BODYWEIGHT,
+    muscles=_standard_muscles(pelvis_stabilisers=False),
+    setup=_PRONE_NEUTRAL_SETUP,
+    execution=(
+        _SQUEEZE,
+        "Raise one straight leg until it lines up with the body, no higher.",
+        _PRONE_NEUTRAL_TOP,
+        _LOWER,
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_neutral_mistakes(),
+    safety=(*_SAFETY, _NEUTRAL_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=20,
+)
+
+PRONE_ANKLE = Variation(
+    id="prone-ankle-weight-hip-extension",
+    name="Prone backward leg raise with ankle weights",
+    position=Position.PRONE,
+    equipment=Equipment.ANKLE_WEIGHTS,
+    muscles=_standard_muscles(pelvis_stabilisers=False),
+    setup=(
+        "Strap the weight snugly above the ankle bone of the working leg.",
+        "Lie face down on a mat, forehead on your stacked hands, legs long.",
+        _BRACE,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Lift the weighted leg a hand's width off the floor, knee straight, hip bones down.",
+        _TOP,
+        _LOWER,
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=(*_MISTAKES, "Dropping the weight onto the mat between reps."),
+    safety=(*_SAFETY, *_LOADED_SAFETY, *_PRONE_LOADED_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+)
+
+PRONE_ANKLE_NEUTRAL = Variation(
+    id="prone-ankle-weight-hip-extension-to-neutral",
+    name="Prone leg raise to neutral with ankle weights",
+    position=Position.PRONE,
+    equipment=Equipment.ANKLE_WEIGHTS,
+    muscles=_standard_muscles(pelvis_stabilisers=False),
+    setup=(
+        "Strap the weight snugly above the ankle bone of the working leg.",
+        *_PRONE_NEUTRAL_SETUP,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Raise the weighted leg, knee straight, until it lines up with the body, no higher.",
+        _PRONE_NEUTRAL_TOP,
+        _LOWER,
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_neutral_mistakes("Dropping the weight onto the mat between reps."),
+    safety=(*_SAFETY, _NEUTRAL_SAFETY, *_LOADED_SAFETY, *_PRONE_LOADED_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=20,
+)
+
+_CABLE_SAFETY = (
+    *_SAFETY,
+    "Stack numbers differ between machines: track loads per machine.",
 )
 
 CABLE = Variation(
@@ -333,15 +519,38 @@ CABLE = Variation(
         "Drive the heel back and slightly up; ribs down, hips square to the stack.",
         _TOP,
         "Return slowly; do not let the plates touch between reps.",
-        "Finish all reps on one side, then switch.",
+        _SWITCH,
     ),
     breathing=_BREATHING,
     mistakes=(*_MISTAKES, "Twisting the hips open to lift more weight."),
-    safety=(
-        *_SAFETY,
-        "Stack numbers differ between machines: track loads per machine.",
-    ),
+    safety=_CABLE_SAFETY,
     contraindications=_CONTRAINDICATIONS,
+)
+
+CABLE_NEUTRAL = Variation(
+    id="cable-standing-hip-extension-to-neutral",
+    name="Cable hip extension to neutral (hinged)",
+    position=Position.STANDING,
+    equipment=Equipment.CABLE,
+    muscles=_standard_muscles(pelvis_stabilisers=True),
+    setup=(
+        "Put an ankle cuff on the working leg and clip it to the lowest pulley.",
+        "Face the stack and step back until the plates lift off. " + _HINGE,
+        _BRACE,
+    ),
+    execution=(
+        _SQUEEZE,
+        "Drive the heel straight back until the leg lines up with the trunk, no higher.",
+        _STANDING_NEUTRAL_TOP,
+        "Return slowly; do not let the plates touch between reps.",
+        _SWITCH,
+    ),
+    breathing=_BREATHING,
+    mistakes=_neutral_mistakes("Twisting the hips open to lift more weight."),
+    safety=(*_CABLE_SAFETY, _NEUTRAL_SAFETY),
+    contraindications=_CONTRAINDICATIONS,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=15,
 )
 
 HYPEREXTENSION = Variation(
@@ -372,6 +581,8 @@ HYPEREXTENSION = Variation(
     ),
     contraindications=_CONTRAINDICATIONS,
     is_advanced=True,
+    end_range=EndRange.NEUTRAL,
+    max_hip_flexion_deg=90,
 )
 
 GLUTE_HAM_RAISE = Variation(
@@ -404,22 +615,60 @@ GLUTE_HAM_RAISE = Variation(
         "Recent hamstring strain: wait until cleared.",
     ),
     is_advanced=True,
+    end_range=EndRange.NEUTRAL,
 )
 
-#: The built-in catalog, in ladder order (easiest first).
+#: The built-in catalog, easiest first (as the ladder meets them); each neutral-capped
+#: version follows its variation.  Standing ankle weights are kept for stored plans and
+#: custom use: the ladder puts ankle weights on the prone raise, where they load the hip.
 CATALOG = Catalog(
     (
-        PRONE,
         STANDING,
-        STANDING_BAND,
+        STANDING_NEUTRAL,
         STANDING_ANKLE,
+        STANDING_BAND,
+        STANDING_BAND_NEUTRAL,
+        PRONE,
+        PRONE_NEUTRAL,
+        PRONE_ANKLE,
+        PRONE_ANKLE_NEUTRAL,
         CABLE,
+        CABLE_NEUTRAL,
         HYPEREXTENSION,
         GLUTE_HAM_RAISE,
     )
 )
 
+_NEUTRAL_VERSIONS: Mapping[str, Variation] = {
+    STANDING.id: STANDING_NEUTRAL,
+    STANDING_BAND.id: STANDING_BAND_NEUTRAL,
+    PRONE.id: PRONE_NEUTRAL,
+    PRONE_ANKLE.id: PRONE_ANKLE_NEUTRAL,
+    CABLE.id: CABLE_NEUTRAL,
+}
+
 
 def get_variation(variation_id: str) -> Variation:
     """Look up a built-in variation by its stable id; raise :class:`CatalogError` if unknown."""
     return CATALOG[variation_id]
+
+
+def neutral_version(variation: Variation) -> Variation:
+    """The neutral-capped way of doing ``variation`` (itself when it already stops at neutral).
+
+    >>> neutral_version(PRONE).id
+    'prone-hip-extension-to-neutral'
+
+    Raises:
+        CatalogError: when ``variation`` goes past neutral and has no neutral-capped version.
+    """
+    if variation.end_range is EndRange.NEUTRAL:
+        return variation
+    twin = _NEUTRAL_VERSIONS.get(variation.id)
+    if twin is None:
+        known = ", ".join(_NEUTRAL_VERSIONS)
+        raise CatalogError(
+            f"variation must stop at neutral or have a neutral-capped version ({known}), "
+            f"got {variation.id!r}"
+        )
+    return twin

@@ -175,6 +175,21 @@ def _build_parser() -> _Parser:
         help=f"health conditions (comma list of {_choices(lp.Condition)})",
     )
     plan.add_argument(
+        "--surgical-approach",
+        type=_one_of(lp.SurgicalApproach),
+        default=None,
+        help=f"with --condition recent_hip_surgery: {_choices(lp.SurgicalApproach)}",
+    )
+    plan.add_argument(
+        "--band-setup",
+        type=_one_of(lp.BandSetup),
+        default=lp.BandSetup.ANCHORED,
+        help="anchored (one end fixed, default) or looped (a loop round both ankles)",
+    )
+    plan.add_argument(
+        "--band-brand", type=_text, default="", help="your band's brand, named in the notes"
+    )
+    plan.add_argument(
         "--cleared",
         action="store_true",
         help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
@@ -268,7 +283,10 @@ def _load(path: Path) -> lp.Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _UsageError(f"{str(path)!r} is not JSON: {exc.msg} at line {exc.lineno}") from None
-    return lp.from_dict(data)
+    try:
+        return lp.from_dict(data)
+    except lp.PlanProblemsError as exc:
+        raise _UsageError(f"{str(path)!r}: {_error_text(exc)}") from None
 
 
 def _run(args: argparse.Namespace, today: dt.date) -> None:
@@ -290,6 +308,9 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
             conditions=args.condition,
             cleared=args.cleared,
             name=args.name,
+            surgical_approach=args.surgical_approach,
+            band_setup=args.band_setup,
+            band_brand=args.band_brand,
         )
         plan = lp.build_plan(
             athlete,
@@ -316,6 +337,20 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
     _emit(_render(plan, args), args.output)
 
 
+#: How many of a file's problems the one error line lists before counting the rest.
+_SHOWN_PROBLEMS = 5
+
+
+def _error_text(exc: Exception) -> str:
+    """An error as one line: several problems as ``3 problems: a: x; b: y; c: z``."""
+    problems = exc.problems if isinstance(exc, lp.PlanProblemsError) else ()
+    if len(problems) < 2:
+        return " ".join(str(exc).split())
+    shown = "; ".join(" ".join(str(p).split()) for p in problems[:_SHOWN_PROBLEMS])
+    more = len(problems) - _SHOWN_PROBLEMS
+    return f"{len(problems)} problems: {shown}" + (f"; and {more} more" if more > 0 else "")
+
+
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 for a user error).
 
@@ -326,8 +361,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
         args = parser.parse_args(argv)
         _run(args, today or dt.datetime.now().astimezone().date())
     except (_UsageError, lp.LegraisePlanError) as exc:
-        message = " ".join(str(exc).split())
-        print(f"legraise-plan: error: {message}", file=sys.stderr)
+        print(f"legraise-plan: error: {_error_text(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

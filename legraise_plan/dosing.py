@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from legraise_plan.athlete import Athlete, Condition
+from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
+from legraise_plan.equipment import BandSetup, Equipment
 from legraise_plan.errors import ClearanceRequiredError, PlanError, ReferralRequiredError
 from legraise_plan.periodization import DayKind, Periodization, day_kinds, dose_sessions
-from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, Tempo
+from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose
 from legraise_plan.progression import (
     Ladder,
     ProgressionRules,
@@ -27,6 +28,8 @@ __all__ = [
     "GENERAL_SAFETY",
     "PlannedBlock",
     "check_clearance",
+    "dose_for",
+    "frequency_notes",
     "plan_blocks",
     "rules_for",
     "safety_notes",
@@ -44,20 +47,31 @@ GENERAL_SAFETY = (
         "stop and drop back a level next session."
     ),
     "If pain or stiffness is worse the next morning, repeat the previous dose with one set fewer.",
+    (
+        "Stop this exercise and see a physiotherapist or doctor if pain is sharp, gets worse "
+        "from session to session, is constant or wakes you at night, makes you limp, or lasts "
+        "long after a session."
+    ),
+    (
+        "Stop and see a doctor urgently on any red-flag sign: numbness in the saddle area "
+        "(groin, buttocks, inner thighs), a new change in bladder or bowel control, leg "
+        "weakness that keeps increasing, fever, or weight loss you cannot explain."
+    ),
     "End a set when the low back arches, the pelvis twists or the leg swings.",
     "This is general fitness guidance, not a diagnosis or treatment.",
 )
+_NEUTRAL = "lift only until the leg is in line with the body (hip neutral)"
 _CONDITION_NOTES = {
     Condition.LOW_BACK_PAIN_HISTORY: (
         (
-            "Low-back pain history: lift only to hip neutral, brace before every rep, and add "
-            "external load only after 2 pain-free sessions."
+            f"Low-back pain history: {_NEUTRAL}, brace before every rep, and add external "
+            "load only after 2 pain-free sessions."
         ),
     ),
     Condition.HIP_PAIN: (
         (
-            "Hip pain or impingement: stop at hip neutral (no extension past a straight line) "
-            "and add external load only after 2 pain-free sessions."
+            f"Hip pain or impingement: {_NEUTRAL}, never higher, and add external load only "
+            "after 2 pain-free sessions."
         ),
     ),
     Condition.PREGNANCY: (
@@ -69,20 +83,65 @@ _CONDITION_NOTES = {
             "fetal movement."
         ),
     ),
-    Condition.PARQ_YES: (
-        (
-            "You answered yes to a screening question: see a physician or physiotherapist "
-            "before becoming more active; until they confirm, this plan stays at bodyweight."
-        ),
-    ),
-    Condition.RED_FLAGS: (),
+    Condition.PARQ_YES: (),  # depends on clearance: see _condition_notes
+    Condition.RED_FLAGS: (),  # no plan is made: see check_clearance
     Condition.RECENT_HIP_SURGERY: (
         (
-            "Recent hip surgery: follow your surgeon's or physiotherapist's limits; no extension "
-            "past neutral with the foot turned out; loads stay at rehab levels."
+            "Recent hip surgery: follow your surgeon's or physiotherapist's limits; add "
+            "external load only after 2 pain-free sessions, and keep it at rehab levels."
         ),
     ),
 }
+_PARQ_UNCLEARED = (
+    "You answered yes to a screening question: see a physician or physiotherapist before "
+    "becoming more active. Until they confirm, this plan stays at an easy bodyweight dose "
+    "(warm-up sets, reps and tempo, well short of fatigue)."
+)
+_PARQ_CLEARED = (
+    "You answered yes to a screening question and have been cleared: tell your physician or "
+    "physiotherapist if your health changes, and stop at once on chest pain, dizziness or "
+    "unusual breathlessness."
+)
+_ANTERIOR_LIMITS = (
+    f"no hip extension past neutral, so {_NEUTRAL}, and never turn the foot out at the top "
+    "of the lift"
+)
+_POSTERIOR_LIMITS = (
+    "no bending the hip past 90°, no crossing the leg over the middle of the body, and no "
+    "turning the leg inwards"
+)
+_APPROACH_NOTES = {
+    SurgicalApproach.ANTERIOR: f"Anterior approach: {_ANTERIOR_LIMITS}.",
+    SurgicalApproach.POSTERIOR: f"Posterior approach: {_POSTERIOR_LIMITS}.",
+    SurgicalApproach.LATERAL: (
+        f"Lateral approach: {_POSTERIOR_LIMITS}; and no lifting the leg out to the side "
+        "against resistance."
+    ),
+    SurgicalApproach.ARTHROSCOPY: (
+        "Hip arthroscopy: follow your surgeon's protocol for how far and how hard the hip may "
+        "move, and ask before going past it."
+    ),
+    None: (
+        "Surgical approach not given, so the most cautious limits apply: "
+        f"{_ANTERIOR_LIMITS}; {_POSTERIOR_LIMITS}."
+    ),
+}
+_BAND_SETUPS = {
+    BandSetup.ANCHORED: (
+        "This plan assumes the band is anchored: one end fixed low in front of you (a door "
+        "anchor or a post), the other round the working ankle. Looped round both ankles, the "
+        "same colour pulls about twice as hard."
+    ),
+    BandSetup.LOOPED: (
+        "This plan assumes the band is looped round both ankles, which pulls about twice as "
+        "hard as the same colour anchored at one ankle; keep that set-up from session to "
+        "session."
+    ),
+}
+#: The fewest rehab sessions a week that rule 4 recommends.
+_REHAB_MIN_DAYS = 3
+#: The fewest sessions a week for a novice's accessory or full-body work (rule 5).
+_NOVICE_MIN_DAYS = 2
 _NEEDS_CLEARANCE = (Condition.PREGNANCY, Condition.RECENT_HIP_SURGERY)
 
 
@@ -129,35 +188,69 @@ def check_clearance(athlete: Athlete, role: Role) -> None:
             )
 
 
+def _held_to_warm_up(athlete: Athlete) -> bool:
+    """True for a screening yes not yet confirmed by a clinician (rule 20)."""
+    return Condition.PARQ_YES in athlete.conditions and not athlete.cleared
+
+
+def dose_for(athlete: Athlete, role: Role) -> RoleDose:
+    """The dose ``role`` prescribes for ``athlete``: the role's dose, with one exception.
+
+    An athlete who answered yes to a screening question and is not yet cleared gets
+    warm-up sets, reps, tempo and rest in any role, with at least 3 reps in reserve,
+    until a physician or physiotherapist confirms (rule 20).
+
+    >>> dose_for(Athlete(conditions={Condition.PARQ_YES}), Role.ACCESSORY).max_sets
+    2
+    """
+    if not _held_to_warm_up(athlete):
+        return ROLE_DOSES[role]
+    warm_up = ROLE_DOSES[Role.WARM_UP]
+    return attrs.evolve(warm_up, rir=max(3, warm_up.rir))
+
+
 def rules_for(
     athlete: Athlete, role: Role, rules: ProgressionRules | None = None
 ) -> ProgressionRules:
     """The rules a plan uses: ``rules`` or the role's defaults, with safety adjustments.
 
-    A low-back pain history or hip pain holds external load until 2 pain-free sessions
-    (rule 24), whatever rules were passed; warm-up and rehab rules are clamped to their
-    role's sets, reps and pain limits.
+    A low-back pain history, hip pain or recent hip surgery holds external load until 2
+    pain-free sessions in every role (rules 23 and 24), whatever rules were passed.
+    Warm-up and rehab rules are clamped to their role's sets, reps and pain limits, and
+    an uncleared screening yes keeps any role at warm-up volume (rule 20).
     """
     if rules is not None and not isinstance(rules, ProgressionRules):
         raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}")
     chosen = rules if rules is not None else ProgressionRules.for_role(role, athlete.level)
-    if athlete.conditions & {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN}:
+    if athlete.has_back_or_hip_condition:
         chosen = attrs.evolve(chosen, pain_free_before_load=max(chosen.pain_free_before_load, 2))
-    if role in {Role.WARM_UP, Role.REHAB}:
-        # Custom rules may not take warm-up or rehab past their role's dose (rules 1, 4, 14).
-        dose = ROLE_DOSES[role]
-        chosen = attrs.evolve(
-            chosen,
-            max_sets=min(chosen.max_sets, dose.max_sets),
-            base_sets=min(chosen.base_sets, dose.max_sets),
-            rep_range=_clamp_range(chosen.rep_range, dose.rep_range.high),
-            heavy_rep_range=None,
-            pain_continue_max=min(chosen.pain_continue_max, 3),
-            pain_hold_max=min(chosen.pain_hold_max, 5),
-            rehab=chosen.rehab or role is Role.REHAB,
-            bridge=chosen.bridge and role is not Role.WARM_UP,
-        )
+    if role in {Role.WARM_UP, Role.REHAB} or _held_to_warm_up(athlete):
+        chosen = _clamp_to_dose(chosen, dose_for(athlete, role), role)
     return chosen
+
+
+def _clamp_to_dose(rules: ProgressionRules, dose: RoleDose, role: Role) -> ProgressionRules:
+    """``rules`` kept within ``dose``: sets, reps, reps in reserve, rep time, pain (rules 1, 4, 14).
+
+    Progress needs at least the dose's ``min_rir``, and extra top holds may not take a
+    rep past the dose's ``max_rep_seconds`` (10 s in rehab).
+    """
+    hold_room = rules.max_extra_hold
+    if dose.max_rep_seconds is not None:
+        hold_room = min(hold_room, max(0, dose.max_rep_seconds - dose.tempo.rep_seconds))
+    return attrs.evolve(
+        rules,
+        max_sets=min(rules.max_sets, dose.max_sets),
+        base_sets=min(rules.base_sets, dose.max_sets),
+        rep_range=_clamp_range(rules.rep_range, dose.rep_range.high),
+        heavy_rep_range=None,
+        pain_continue_max=min(rules.pain_continue_max, 3),
+        pain_hold_max=min(rules.pain_hold_max, 5),
+        rehab=rules.rehab or role is Role.REHAB,
+        bridge=rules.bridge and role is not Role.WARM_UP,
+        min_rir=max(rules.min_rir, dose.min_rir),
+        max_extra_hold=hold_room,
+    )
 
 
 def _clamp_range(reps: RepRange, high: int) -> RepRange:
@@ -166,17 +259,79 @@ def _clamp_range(reps: RepRange, high: int) -> RepRange:
 
 
 def safety_notes(athlete: Athlete, role: Role) -> tuple[str, ...]:
-    """The safety notes for this athlete and role: general notes, then per condition."""
-    notes = list(GENERAL_SAFETY)
+    """The safety notes for this athlete and role.
+
+    General notes (including when to seek assessment, rule 26), then a note per
+    condition (surgery by approach, rule 23), the band notes when the athlete has a
+    band, and the role's notes.
+    """
+    return (
+        *GENERAL_SAFETY,
+        *_condition_notes(athlete),
+        *_band_notes(athlete),
+        *_role_notes(role),
+    )
+
+
+def _condition_notes(athlete: Athlete) -> list[str]:
+    notes: list[str] = []
     for condition in sorted(athlete.conditions):
         notes.extend(_CONDITION_NOTES[condition])
-    if athlete.conditions and not athlete.cleared:
+        if condition is Condition.RECENT_HIP_SURGERY:
+            notes.append(_APPROACH_NOTES[athlete.surgical_approach])
+        elif condition is Condition.PARQ_YES:
+            notes.append(_PARQ_CLEARED if athlete.cleared else _PARQ_UNCLEARED)
+    screened = {Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN}
+    if athlete.conditions & screened and not athlete.cleared:
         notes.append("Until a physiotherapist or doctor confirms, this plan stays at bodyweight.")
+    return notes
+
+
+def _band_notes(athlete: Athlete) -> tuple[str, ...]:
+    if not athlete.has(Equipment.BAND):
+        return ()
+    brand = f" (your band: {athlete.band_brand})" if athlete.band_brand.strip() else ""
+    return (
+        (
+            "Band colours are a guide, not an exact load: the same colour pulls about 30 % "
+            f"more or less from one brand to another{brand}. Pick the band that gives the "
+            "reps asked for with the reps in reserve asked for."
+        ),
+        "Check the band for nicks or tears before each use; replace a damaged band.",
+        _BAND_SETUPS[athlete.band_setup],
+    )
+
+
+def _role_notes(role: Role) -> tuple[str, ...]:
     if role is Role.REHAB:
-        notes.append("Rehab plan: confirm every change of dose with your clinician.")
+        return ("Rehab plan: confirm every change of dose with your clinician.",)
     if role is Role.WARM_UP:
-        notes.append("Warm-up: activate, do not fatigue; finish before the main lifts.")
-    return tuple(notes)
+        return ("Warm-up: activate, do not fatigue; finish before the main lifts.",)
+    return ()
+
+
+def frequency_notes(athlete: Athlete, role: Role, days_per_week: int) -> tuple[str, ...]:
+    """Warnings for a plan that trains less often than its role needs (rules 4 and 5).
+
+    Rehab works best 3 or more days a week; a novice's accessory or full-body work 2
+    or more.  Warm-ups are exempt.
+
+    >>> frequency_notes(Athlete(cleared=True), Role.REHAB, 2)
+    ('Rehab works best 3 or more days a week; this plan has 2.',)
+
+    Raises:
+        PlanError: when ``days_per_week`` is not a whole number 1..7.
+    """
+    raw: object = days_per_week
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 7:
+        raise PlanError(f"days_per_week must be a whole number 1..7, got {raw!r}")
+    has = f"this plan has {days_per_week}."
+    if role is Role.REHAB and days_per_week < _REHAB_MIN_DAYS:
+        return (f"Rehab works best {_REHAB_MIN_DAYS} or more days a week; {has}",)
+    novice_work = role in {Role.ACCESSORY, Role.FULL_BODY} and athlete.level is Level.NOVICE
+    if novice_work and days_per_week < _NOVICE_MIN_DAYS:
+        return (f"Novice {role.label} work progresses best 2 or 3 days a week; {has}",)
+    return ()
 
 
 def plan_blocks(
@@ -195,19 +350,25 @@ def plan_blocks(
     chosen = rules_for(athlete, role, rules)
     ladder = ladder if ladder is not None else build_ladder(athlete, role)
     start = starting_state(athlete, ladder, chosen)
-    kinds = day_kinds(periodization, session_weeks, weeks, deload_every=deload_every)
-    dose = ROLE_DOSES[role]
+    # Warm-ups (and anyone held to a warm-up dose) keep a steady activation dose.
+    steady = role is Role.WARM_UP or _held_to_warm_up(athlete)
+    kinds = day_kinds(periodization, session_weeks, weeks, deload_every=deload_every, steady=steady)
+    dose = dose_for(athlete, role)
+    days = dose_sessions(
+        kinds,
+        ladder,
+        start,
+        chosen,
+        weeks=session_weeks,
+        min_sets=min(dose.min_sets, chosen.base_sets),
+        outcome=expected_outcome(chosen),
+    )
     out: list[PlannedBlock] = []
-    for day in dose_sessions(kinds, ladder, start, chosen, outcome=expected_outcome(chosen)):
+    for day in days:
         state = day.state
         rung = ladder[state.rung]
-        hold = dose.tempo.hold + rung.extra_hold + state.extra_hold
-        tempo = (
-            dose.tempo
-            if hold == dose.tempo.hold
-            else Tempo(dose.tempo.lift, hold, dose.tempo.lower)
-        )
-        rir = min(10, dose.rir + (2 if day.is_deload else 0))
+        tempo = dose.tempo_with_hold(rung.extra_hold + state.extra_hold)
+        rir = min(10, dose.rir + day.rir_bonus)
         prescription = Prescription(
             variation=rung.variation,
             load=rung.load,

@@ -1,9 +1,11 @@
 """Equipment and the loads it gives: bodyweight, resistance bands, ankle weights, cable.
 
-Loads order along the progression ladder: bodyweight < band < ankle weights < cable,
-and within one kind of equipment by how hard they are (band colour order, mass,
-effective cable mass).  Across equipment the order is the ladder's, not a physical
-comparison: a band's pull and an ankle weight's pull act differently on the leg.
+Loads sort by kind of equipment (bodyweight < band < ankle weights < cable), then
+within one kind by how hard they are (band colour order, mass, effective cable mass).
+That is a stable listing order, not a physical comparison across equipment: a band's
+pull and an ankle weight's weight act differently on the leg, and the same load is
+harder prone than standing.  The progression ladder orders its rungs by the estimated
+torque at the hip instead (``legraise_plan.progression``, rule 8).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from legraise_plan.errors import EquipmentError
 from legraise_plan.units import Mass, Unit
 
 
-__all__ = ["BandColour", "Equipment", "Load"]
+__all__ = ["BandColour", "BandSetup", "Equipment", "Load"]
 
 _N_PER_LBF = 4.4482216152605
 
@@ -36,7 +38,7 @@ class Equipment(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """Position on the progression ladder (lower is easier)."""
+        """Position in the listing order (bodyweight, band, ankle weights, cable, benches)."""
         return _EQUIPMENT_RANK[self]
 
     @property
@@ -81,6 +83,25 @@ class BandColour(enum.StrEnum):
 
 
 _BAND_RANK = {c: i for i, c in enumerate(BandColour)}
+
+
+class BandSetup(enum.StrEnum):
+    """How a band is set up for a standing kickback.
+
+    ``anchored``: one end fixed low in front (a door anchor or a post), the other round
+    the working ankle.  ``looped``: a loop round both ankles, which pulls about twice as
+    hard as the same colour anchored.
+    """
+
+    ANCHORED = "anchored"
+    LOOPED = "looped"
+
+    @property
+    def is_looped(self) -> bool:
+        """True for a loop round both ankles (a doubled band)."""
+        return self is BandSetup.LOOPED
+
+
 _BAND_LBF_AT_100 = {
     BandColour.TAN: Decimal("2.4"),
     BandColour.YELLOW: Decimal("3.0"),
@@ -118,7 +139,7 @@ class Load:
     Build loads with the alternate constructors, which say what each kind needs:
 
     >>> Load.band_of(BandColour.GREEN).label
-    'band green'
+    'band green, anchored at the ankle'
     >>> Load.ankle(Mass("1.5", Unit.KG)).label
     'ankle weights 1.5 kg/ankle'
     >>> Load.bodyweight() < Load.band_of(BandColour.YELLOW) < Load.ankle(Mass(1))
@@ -166,7 +187,10 @@ class Load:
 
     @classmethod
     def band_of(cls, colour: BandColour, *, looped: bool = False) -> Load:
-        """A resistance band of ``colour``; a loop (doubled band) pulls about twice as hard."""
+        """A resistance band of ``colour``, anchored at one ankle or ``looped`` round both.
+
+        A loop (a doubled band) pulls about twice as hard as the same colour anchored.
+        """
         return cls(equipment=Equipment.BAND, band=colour, looped=looped)
 
     @classmethod
@@ -200,14 +224,19 @@ class Load:
 
     @property
     def sort_key(self) -> tuple[int, float]:
-        """The ladder order: equipment first, then resistance within the equipment."""
+        """The listing order: equipment first, then resistance within the equipment."""
         return (self.equipment.rank, self.force_n)
 
     @property
     def label(self) -> str:
-        """A short human label, e.g. ``band green`` or ``cable 10 kg``."""
+        """A short human label, e.g. ``band green, anchored at the ankle`` or ``cable 10 kg``.
+
+        A band's label says how it is set up (rule 9), as a loop pulls about twice as
+        hard as the same colour anchored.
+        """
         if self.band is not None:
-            return f"band {self.band.value}" + (" (looped)" if self.looped else "")
+            setup = "looped round both ankles" if self.looped else "anchored at the ankle"
+            return f"band {self.band.value}, {setup}"
         if self.equipment is Equipment.ANKLE_WEIGHTS:
             return f"ankle weights {self.mass}/ankle"
         if self.equipment is Equipment.CABLE:

@@ -1,4 +1,4 @@
-"""Periodization: what kind of day each session is, week by week (rules 11 and 12).
+"""Periodization: what kind of day each session is, and its dose (rules 11, 12 and 27).
 
 - **linear** (default): every session progresses; a deload week every
   ``deload_every`` weeks (6 by default, so a 6-week plan is 5 weeks of progress and a
@@ -6,8 +6,25 @@
 - **undulating** (daily undulating): sessions inside a week rotate heavy / light /
   medium: heavy is one rung up at the bottom of the range, medium the current dose,
   light one rung down at the top of the range with a set fewer; deload weeks as linear.
-- **block**: 6-week cycles of 2 accumulation weeks (a set more), 2 intensification
-  weeks (normal progression), 1 peak week (one rung up, bottom of range) and 1 deload.
+- **block**: 6-week cycles of 2 accumulation weeks (a set more, reps back to the bottom
+  of the range), 2 intensification weeks (normal progression), 1 peak week (one rung
+  up, bottom of the range, fewer sets) and 1 deload.
+
+The day kinds vary the dose around one base progression, under four guards:
+
+- one step at a time: no session is more than one rung harder than the session
+  before it, and a heavy or peak day never goes up a rung right after the base
+  progression stepped up (nor in rehab, which steps only on its criteria);
+- bounded volume (rule 27): a session's sets × reps per leg stay within 120 % of the
+  mean session of the same kind in the previous trained week (within 100 % right after a
+  deload), so weekly volume rises at most 20 % between trained weeks with the same
+  number of sessions; where the cap trims a normal day, the base progression follows
+  what was prescribed;
+- honest deloads: cut from the biggest dose prescribed in the last trained week (see
+  :func:`legraise_plan.progression.deload_state`); the progression then resumes from the
+  base dose last trained;
+- a steady dose for warm-ups (and anyone held at an easy dose): no deloads and no
+  periodized days, only the warm-up's own progression.
 
 :func:`dose_sessions` turns a day plan into per-session states using the
 progression engine.
@@ -16,13 +33,16 @@ progression engine.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import attrs
 
 from legraise_plan import _validate as v
 from legraise_plan.errors import PlanError
 from legraise_plan.progression import (
+    DELOAD_RIR,
     Ladder,
     ProgressionRules,
     ProgressionState,
@@ -34,7 +54,20 @@ from legraise_plan.progression import (
 )
 
 
-__all__ = ["DayKind", "DayPlan", "Periodization", "day_kinds", "dose_sessions", "week_phases"]
+__all__ = [
+    "VOLUME_RISE",
+    "DayKind",
+    "DayPlan",
+    "Periodization",
+    "day_kinds",
+    "dose_sessions",
+    "week_phases",
+]
+
+#: Most that a trained week's volume may rise over the trained week before it (rule 27).
+VOLUME_RISE: Final = 0.20
+#: ``deload_every`` bounds: a deload every 3 to 12 weeks (the survey mean is ~5.6).
+_DELOAD_EVERY = (3, 12)
 
 
 class Periodization(enum.StrEnum):
@@ -77,18 +110,27 @@ _ADVANCING = frozenset(
         DayKind.INTENSIFICATION,
     }
 )
+#: Day kinds whose dose is the base progression itself.
+_BASE_DAYS = frozenset({DayKind.NORMAL, DayKind.MEDIUM, DayKind.INTENSIFICATION})
 
 
-def week_phases(model: Periodization, weeks: int, *, deload_every: int = 6) -> tuple[DayKind, ...]:
+def week_phases(
+    model: Periodization, weeks: int, *, deload_every: int = 6, steady: bool = False
+) -> tuple[DayKind, ...]:
     """The phase of each week: DELOAD, one of the block phases, or NORMAL.
+
+    ``steady`` (warm-ups) gives NORMAL weeks only: no deloads, no block phases.
 
     >>> [k.value for k in week_phases(Periodization.LINEAR, 6)]
     ['normal', 'normal', 'normal', 'normal', 'normal', 'deload']
     """
     if not 1 <= weeks <= 52:
         raise PlanError(f"weeks must be 1..52, got {weeks}")
-    if not 2 <= deload_every <= 12:
-        raise PlanError(f"deload_every must be 2..12 weeks, got {deload_every}")
+    low, high = _DELOAD_EVERY
+    if not low <= deload_every <= high:
+        raise PlanError(f"deload_every must be {low}..{high} weeks, got {deload_every}")
+    if steady:
+        return (DayKind.NORMAL,) * weeks
     if model is Periodization.BLOCK:
         return tuple(_BLOCK_CYCLE[i % len(_BLOCK_CYCLE)] for i in range(weeks))
     return tuple(
@@ -98,10 +140,15 @@ def week_phases(model: Periodization, weeks: int, *, deload_every: int = 6) -> t
 
 
 def day_kinds(
-    model: Periodization, session_weeks: Sequence[int], weeks: int, *, deload_every: int = 6
+    model: Periodization,
+    session_weeks: Sequence[int],
+    weeks: int,
+    *,
+    deload_every: int = 6,
+    steady: bool = False,
 ) -> tuple[DayKind, ...]:
     """The kind of each session, given the 1-based week each session falls in."""
-    phases = week_phases(model, weeks, deload_every=deload_every)
+    phases = week_phases(model, weeks, deload_every=deload_every, steady=steady)
     kinds: list[DayKind] = []
     index_in_week = 0
     previous_week = 0
@@ -109,7 +156,7 @@ def day_kinds(
         index_in_week = index_in_week + 1 if week == previous_week else 0
         previous_week = week
         phase = phases[week - 1]
-        if model is Periodization.UNDULATING and phase is DayKind.NORMAL:
+        if model is Periodization.UNDULATING and phase is DayKind.NORMAL and not steady:
             kinds.append(_UNDULATING_ROTATION[index_in_week % len(_UNDULATING_ROTATION)])
         else:
             kinds.append(phase)
@@ -118,11 +165,12 @@ def day_kinds(
 
 @attrs.frozen(kw_only=True)
 class DayPlan:
-    """One session's dose state, its kind and why it is dosed so."""
+    """One session's dose state, its kind, why it is dosed so, and extra reps in reserve."""
 
     kind: DayKind = attrs.field(validator=v.member_of(DayKind, PlanError))
     state: ProgressionState
     reason: str
+    rir_bonus: int = attrs.field(default=0, validator=v.int_in(0, 10, PlanError))
 
     @property
     def is_deload(self) -> bool:
@@ -130,42 +178,246 @@ class DayPlan:
         return self.kind is DayKind.DELOAD
 
 
-def _shift(
-    state: ProgressionState, ladder: Ladder, rules: ProgressionRules, offset: int
-) -> ProgressionState:
-    """The state ``offset`` rungs away (clamped to the ladder and the load gate)."""
-    target = min(max(state.rung + offset, 0), ladder.top)
-    if (
-        offset > 0
-        and ladder[target].load.is_external
-        and state.pain_free_streak < rules.pain_free_before_load
-    ):
-        target = state.rung
-    return attrs.evolve(state, rung=target)
+@attrs.frozen(kw_only=True)
+class _Context:
+    """What the day modifiers read: the ladder, the rules and the floor on working sets."""
+
+    ladder: Ladder
+    rules: ProgressionRules
+    min_sets: int
+
+    def low(self, state: ProgressionState) -> int:
+        return self.rules.range_for(self.ladder[state.rung]).low
+
+    def high(self, state: ProgressionState) -> int:
+        return self.rules.range_for(self.ladder[state.rung]).high
+
+
+def _on_rung(state: ProgressionState, rung: int) -> ProgressionState:
+    """``state`` moved to ``rung``; an extra top hold belongs to the old rung and is dropped."""
+    if rung == state.rung:
+        return state
+    return attrs.evolve(state, rung=rung, extra_hold=0, bridged=False)
+
+
+def _label(ctx: _Context, state: ProgressionState) -> str:
+    return ctx.ladder[state.rung].label
+
+
+def _may_go_up(
+    state: ProgressionState, ctx: _Context, *, just_stepped: bool, previous: int | None
+) -> bool:
+    """A heavy or peak day may add one rung: not in rehab, not right after a step."""
+    above = state.rung + 1
+    if ctx.rules.rehab or just_stepped or above > ctx.ladder.top:
+        return False
+    if previous is not None and previous < state.rung:
+        return False
+    gated = state.pain_free_streak < ctx.rules.pain_free_before_load
+    return not (ctx.ladder[above].load.is_external and gated)
+
+
+def _heavy(
+    kind: DayKind,
+    state: ProgressionState,
+    ctx: _Context,
+    *,
+    up: bool,
+    accumulated: int | None,
+) -> tuple[ProgressionState, str]:
+    """Heavy day or peak week: one rung up at the bottom of the range, where allowed.
+
+    A peak week also has fewer sets than this cycle's accumulation weeks.
+    """
+    word = "heavy day" if kind is DayKind.HEAVY else "peak week"
+    sets = state.sets
+    if kind is DayKind.PEAK:
+        most = min(state.sets, accumulated or state.sets + 1) - 1
+        sets = max(ctx.min_sets, most)
+    fewer = f", {sets} sets" if sets != state.sets else ""
+    if not up:
+        dose = attrs.evolve(state, sets=sets)
+        return dose, f"{word}: stays on {_label(ctx, state)} (one step at a time){fewer}"
+    dose = attrs.evolve(_on_rung(state, state.rung + 1), sets=sets)
+    dose = attrs.evolve(dose, reps=ctx.low(dose))
+    where = f"one rung up to {_label(ctx, dose)}"
+    return dose, f"{word}: {where}, bottom of the range ({dose.reps}){fewer}"
+
+
+def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
+    down = _on_rung(state, max(0, state.rung - 1))
+    sets = max(ctx.min_sets, state.sets - 1)
+    dose = attrs.evolve(down, sets=sets, reps=ctx.high(down))
+    where = (
+        f"one rung down to {_label(ctx, dose)}"
+        if dose.rung != state.rung
+        else f"stays on {_label(ctx, dose)}"
+    )
+    plural = "s" if sets > 1 else ""
+    return dose, f"light day: {where}, {sets} set{plural} at the top of the range ({dose.reps})"
+
+
+def _accumulate(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
+    sets = min(ctx.rules.max_sets, state.sets + 1)
+    dose = attrs.evolve(state, sets=sets, reps=min(state.reps, ctx.low(state)))
+    return dose, f"accumulation week: {sets} sets of {dose.reps} for volume"
+
+
+def _one_step(
+    dose: ProgressionState, ctx: _Context, previous: int | None
+) -> tuple[ProgressionState, str]:
+    """At most one rung above the session before (bottom of the range when clamped)."""
+    if previous is None or dose.rung <= previous + 1:
+        return dose, ""
+    clamped = _on_rung(dose, previous + 1)
+    clamped = attrs.evolve(clamped, reps=ctx.low(clamped))
+    return clamped, f"one rung at a time: {_label(ctx, clamped)}"
+
+
+def _cap_volume(
+    dose: ProgressionState, ctx: _Context, cap: float | None
+) -> tuple[ProgressionState, str]:
+    """Trim reps (then sets) so sets × reps stays within ``cap`` (rule 27)."""
+    if cap is None or dose.sets * dose.reps <= cap:
+        return dose, ""
+    low = ctx.low(dose)
+    sets = dose.sets
+    if math.floor(cap / sets) < low:
+        sets = max(ctx.min_sets, min(sets, math.floor(cap / low)))
+    reps = max(1, min(dose.reps, math.floor(cap / sets)))
+    capped = attrs.evolve(dose, sets=sets, reps=reps)
+    return capped, f"held to {sets} × {reps}: weekly volume rises at most 20 %"
+
+
+@attrs.define
+class _Volumes:
+    """Session volumes (sets × reps) of trained weeks, and the deload weeks, for the cap.
+
+    A session may have at most 120 % of the mean session of the reference week (100 %
+    when a deload came between), counting only that week's sessions of the same day kind
+    when it had any, so like is compared with like in undulating weeks; the weekly total
+    then rises at most 20 % between weeks with the same number of sessions.  The
+    reference is the last trained week; a peak week is a planned taper, so the week
+    before it stays the reference after the deload.
+    """
+
+    trained: dict[int, list[tuple[DayKind, int]]] = attrs.Factory(dict)
+    deloads: set[int] = attrs.Factory(set)
+
+    def cap(self, week: int, kind: DayKind) -> float | None:
+        """The most sets × reps a ``kind`` session of ``week`` may have; None at first."""
+        earlier = [
+            w
+            for w, days in self.trained.items()
+            if w < week and not any(k is DayKind.PEAK for k, _ in days)
+        ]
+        if not earlier:
+            return None
+        reference = max(earlier)
+        resumed = any(reference < d < week for d in self.deloads)
+        factor = 1.0 if resumed else 1.0 + VOLUME_RISE
+        days = self.trained[reference]
+        alike = [volume for k, volume in days if k is kind] or [volume for _, volume in days]
+        return factor * sum(alike) / len(alike)
+
+    def add(self, week: int, kind: DayKind, dose: ProgressionState) -> None:
+        """Record a trained session."""
+        self.trained.setdefault(week, []).append((kind, dose.sets * dose.reps))
 
 
 def _modify(
-    kind: DayKind, state: ProgressionState, ladder: Ladder, rules: ProgressionRules
+    kind: DayKind,
+    state: ProgressionState,
+    ctx: _Context,
+    *,
+    just_stepped: bool,
+    previous: int | None,
+    accumulated: int | None,
 ) -> tuple[ProgressionState, str]:
-    here = ladder[state.rung].label
     if kind is DayKind.ACCUMULATION:
-        sets = min(rules.max_sets, state.sets + 1)
-        return attrs.evolve(state, sets=sets), f"accumulation week: {sets} sets for volume"
+        return _accumulate(state, ctx)
     if kind in {DayKind.HEAVY, DayKind.PEAK}:
-        up = _shift(state, ladder, rules, +1)
-        reps = rules.range_for(ladder[up.rung]).low
-        where = f"one rung up to {ladder[up.rung].label}" if up.rung != state.rung else here
-        word = "heavy day" if kind is DayKind.HEAVY else "peak week"
-        return attrs.evolve(up, reps=reps), f"{word}: {where}, bottom of the range ({reps})"
+        up = _may_go_up(state, ctx, just_stepped=just_stepped, previous=previous)
+        return _heavy(kind, state, ctx, up=up, accumulated=accumulated)
     if kind is DayKind.LIGHT:
-        down = _shift(state, ladder, rules, -1)
-        reps = rules.range_for(ladder[down.rung]).high
-        sets = max(1, state.sets - 1)
-        where = f"one rung down to {ladder[down.rung].label}" if down.rung != state.rung else here
-        plural = "s" if sets > 1 else ""
-        why = f"light day: {where}, {sets} set{plural} at the top of the range ({reps})"
-        return attrs.evolve(down, reps=reps, sets=sets), why
+        return _light(state, ctx)
     return state, ""
+
+
+def _size(state: ProgressionState) -> tuple[int, int]:
+    """Volume (sets × reps), then sets: how big a dose is (ties go to the later dose)."""
+    return state.sets * state.reps, state.sets
+
+
+@attrs.define
+class _Run:
+    """The running projection: base state, last session's rung, volumes, what was trained.
+
+    ``trained`` is the base dose last trained (the progression resumes from it after a
+    deload); ``hardest`` the biggest dose (sets × reps) prescribed in the last trained
+    week, which a deload is cut from.
+    """
+
+    ctx: _Context
+    state: ProgressionState
+    reason: str
+    outcome: Callable[[ProgressionState], SessionOutcome]
+    base_rung: int
+    trained: ProgressionState | None = None
+    hardest: tuple[int, ProgressionState] | None = None
+    previous: int | None = None
+    accumulated: int | None = None
+    volumes: _Volumes = attrs.Factory(_Volumes)
+
+    def deload(self, week: int) -> DayPlan:
+        """A deload session cut from last week's biggest dose; the base resumes afterwards."""
+        trained = self.hardest[1] if self.hardest is not None else self.state
+        step = deload_state(trained, self.ctx.ladder, self.ctx.rules)
+        bonus = DELOAD_RIR if step.state.rung == trained.rung else 0
+        day = DayPlan(
+            kind=DayKind.DELOAD,
+            state=step.state,
+            reason=f"week {week} {step.reason}",
+            rir_bonus=bonus,
+        )
+        self.previous = day.state.rung
+        self.volumes.deloads.add(week)
+        self.accumulated = None
+        if self.trained is not None:
+            self.state = attrs.evolve(self.trained, top_streak=0, bridged=False)
+            self.base_rung = self.state.rung
+            self.reason = "after the deload, resume at the dose last trained"
+        return day
+
+    def train(self, kind: DayKind, week: int) -> DayPlan:
+        """A training session: the day's dose under the one-step and volume guards."""
+        state, ctx = self.state, self.ctx
+        dose, why = _modify(
+            kind,
+            state,
+            ctx,
+            just_stepped=state.rung != self.base_rung,
+            previous=self.previous,
+            accumulated=self.accumulated,
+        )
+        dose, clamp = _one_step(dose, ctx, self.previous)
+        dose, capped = _cap_volume(dose, ctx, self.volumes.cap(week, kind))
+        if kind in _BASE_DAYS:
+            state = dose
+        if kind is DayKind.ACCUMULATION:
+            self.accumulated = min(self.accumulated or dose.sets, dose.sets)
+        reason = "; ".join(x for x in (self.reason, why, clamp, capped) if x)
+        self.volumes.add(week, kind, dose)
+        if self.hardest is None or self.hardest[0] != week or _size(dose) >= _size(self.hardest[1]):
+            self.hardest = (week, dose)
+        if kind in _ADVANCING:
+            self.trained = state  # light and peak days vary around a base they do not train
+        self.previous, self.base_rung = dose.rung, state.rung
+        if kind in _ADVANCING:
+            step = next_step(state, self.outcome(state), ctx.ladder, ctx.rules)
+            state, self.reason = step.state, step.reason
+        self.state = state
+        return DayPlan(kind=kind, state=dose, reason=reason)
 
 
 def dose_sessions(
@@ -174,25 +426,28 @@ def dose_sessions(
     start: Step,
     rules: ProgressionRules,
     *,
+    weeks: Sequence[int] | None = None,
+    min_sets: int = 1,
     outcome: Callable[[ProgressionState], SessionOutcome] = as_prescribed,
 ) -> tuple[DayPlan, ...]:
     """Project the progression over sessions of the given kinds.
 
-    The underlying progression state advances after normal, heavy, medium,
-    accumulation and intensification sessions (assuming ``outcome``, by default done
-    as prescribed); light, peak and deload sessions vary the dose around it and leave
-    it where it was.
+    ``weeks`` gives each session's 1-based week (by default one session a week).  The
+    base progression advances after normal, heavy, medium, accumulation and
+    intensification sessions (assuming ``outcome``, by default done as prescribed);
+    light, peak and deload sessions vary the dose around it and leave it where it
+    was.  ``min_sets`` floors working sets outside deloads.
     """
-    state, reason = start.state, start.reason
-    out: list[DayPlan] = []
-    for kind in kinds:
-        if kind is DayKind.DELOAD:
-            step = deload_state(state, ladder, rules)
-            out.append(DayPlan(kind=kind, state=step.state, reason=step.reason))
-            continue
-        dose, why = _modify(kind, state, ladder, rules)
-        out.append(DayPlan(kind=kind, state=dose, reason=f"{reason}; {why}" if why else reason))
-        if kind in _ADVANCING:
-            step = next_step(state, outcome(state), ladder, rules)
-            state, reason = step.state, step.reason
-    return tuple(out)
+    session_weeks = list(weeks) if weeks is not None else list(range(1, len(kinds) + 1))
+    if len(session_weeks) != len(kinds):
+        raise PlanError(
+            f"weeks must give one week per session ({len(kinds)}), got {len(session_weeks)}"
+        )
+    ctx = _Context(ladder=ladder, rules=rules, min_sets=min_sets)
+    run = _Run(
+        ctx=ctx, state=start.state, reason=start.reason, outcome=outcome, base_rung=start.state.rung
+    )
+    return tuple(
+        run.deload(week) if kind is DayKind.DELOAD else run.train(kind, week)
+        for kind, week in zip(kinds, session_weeks, strict=True)
+    )

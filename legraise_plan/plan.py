@@ -13,7 +13,7 @@ import attrs
 from legraise_plan import _validate as v
 from legraise_plan.athlete import Athlete, Level
 from legraise_plan.catalog import Variation
-from legraise_plan.dosing import PlannedBlock, plan_blocks, safety_notes
+from legraise_plan.dosing import PlannedBlock, frequency_notes, plan_blocks, safety_notes
 from legraise_plan.equipment import Load
 from legraise_plan.errors import PlanError, ScheduleError
 from legraise_plan.periodization import DayKind, Periodization
@@ -248,7 +248,7 @@ def _check_options(*, note: object, plan_id: object, rules: object, deload_every
     if rules is not None and not isinstance(rules, ProgressionRules):
         raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}")
     if isinstance(deload_every, bool) or not isinstance(deload_every, int):
-        raise PlanError(f"deload_every must be a whole number of weeks 2..12, got {deload_every!r}")
+        raise PlanError(f"deload_every must be a whole number of weeks 3..12, got {deload_every!r}")
 
 
 def _check_text(name: str, value: object, limit: int) -> None:
@@ -315,7 +315,7 @@ def build_plan(
         after: for accessory work, how long after ``at`` (the main lifts' start) the
             block begins.
         allow_close_sessions: opt out of the 48-hour spacing check for hard sessions.
-        deload_every: weeks between deload weeks (linear and undulating), 2..12.
+        deload_every: weeks between deload weeks (linear and undulating), 3..12.
         note: free text added to every session's description.
         plan_id: a stable id of this plan in your app (e.g. a user id), part of every
             session uid.
@@ -401,7 +401,11 @@ def build_plan(
         at=at,
         tz=tz,
         sessions=tuple(sessions),
-        notes=(*safety_notes(athlete, role), *schedule_notes),
+        notes=(
+            *safety_notes(athlete, role),
+            *frequency_notes(athlete, role, len(parsed_days)),
+            *schedule_notes,
+        ),
         note=note,
         plan_id=plan_id,
     )

@@ -26,6 +26,7 @@ from legraise_plan.errors import PrescriptionError
 
 
 __all__ = [
+    "MAX_REHAB_REP_SECONDS",
     "ROLE_DOSES",
     "SIDE_SWITCH_SECONDS",
     "Prescription",
@@ -40,8 +41,12 @@ __all__ = [
 
 #: Seconds to switch legs inside a set (rule 19).
 SIDE_SWITCH_SECONDS = 15
+#: The longest rep (lift + hold + lower) a rehab dose may prescribe: slow reps help
+#: rehab (rule 4), but reps longer than 10 s do no better for muscle than faster ones.
+MAX_REHAB_REP_SECONDS = 10
 _SETUP_SECONDS = {Equipment.BAND: 30, Equipment.CABLE: 60}
 _MAX_REST = dt.timedelta(minutes=10)
+_MAX_HOLD = 60
 _RANGE = re.compile(r"\s*([0-9]{1,3})\s*(?:-\s*([0-9]{1,3})\s*)?")
 _TEMPO = re.compile(r"\s*([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})\s*")
 
@@ -111,7 +116,19 @@ class Tempo:
         """Seconds one rep takes."""
         return self.lift + self.hold + self.lower
 
+    def describe(self) -> str:
+        """The tempo spelled out for people, not only the bare ``lift-hold-lower`` triple.
+
+        >>> Tempo(2, 1, 2).describe()
+        '2-1-2 (2 s up, 1 s hold at the top, 2 s down)'
+        >>> Tempo(1, 0, 3).describe()
+        '1-0-3 (1 s up, no hold at the top, 3 s down)'
+        """
+        hold = f"{self.hold} s hold" if self.hold else "no hold"
+        return f"{self} ({self.lift} s up, {hold} at the top, {self.lower} s down)"
+
     def __str__(self) -> str:
+        """The compact ``lift-hold-lower`` form that :meth:`parse` reads back."""
         return f"{self.lift}-{self.hold}-{self.lower}"
 
     @classmethod
@@ -198,11 +215,33 @@ class Prescription:
         return f"{self.sets}×{self.reps}/leg · {self.load.label}"
 
 
+def _check_rep_seconds(tempo: Tempo, limit: int | None) -> None:
+    if limit is not None and tempo.rep_seconds > limit:
+        raise PrescriptionError(
+            f"tempo must take at most {limit} s per rep (lift + hold + lower) in this dose, "
+            f"got {tempo} ({tempo.rep_seconds} s)",
+            field="tempo",
+        )
+
+
+def _check_max_rep_seconds(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        v.int_in(3, 80, PrescriptionError)(_inst, attribute, value)
+
+
 @attrs.frozen(kw_only=True)
 class RoleDose:
-    """How a role doses the raises (TRAINING-RULES rules 1-4).
+    """How a role doses the raises (rules 1-4).
 
     ``heavy_rep_range`` applies on heavy rungs (ankle weights from 2.5 kg / 5 lb, cable).
+    ``min_sets`` is the fewest working sets outside deload weeks; ``min_rir`` the fewest
+    reps in reserve at which a session may still earn progress; ``max_rep_seconds``
+    caps lift + hold + lower of every rep the dose prescribes (None: no cap).
+
+    Raises:
+        PrescriptionError: for a field out of range, ``min_sets`` above ``base_sets``,
+            ``base_sets`` above ``max_sets``, ``min_rir`` above ``rir``, or a tempo
+            slower than ``max_rep_seconds``.
     """
 
     rep_range: RepRange = attrs.field(validator=v.instance_of(RepRange, PrescriptionError))
@@ -216,6 +255,44 @@ class RoleDose:
         validator=v.non_negative_duration(_MAX_REST, PrescriptionError)
     )
     rir: int = attrs.field(validator=v.int_in(0, 10, PrescriptionError))
+    min_sets: int = attrs.field(validator=v.int_in(1, 10, PrescriptionError))
+    min_rir: int = attrs.field(validator=v.int_in(0, 10, PrescriptionError))
+    max_rep_seconds: int | None = attrs.field(default=None, validator=_check_max_rep_seconds)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.min_sets <= self.base_sets <= self.max_sets:
+            raise PrescriptionError(
+                f"base_sets must be from min_sets {self.min_sets} to max_sets {self.max_sets}, "
+                f"got {self.base_sets}",
+                field="base_sets",
+            )
+        if self.min_rir > self.rir:
+            raise PrescriptionError(
+                f"min_rir must be at most rir ({self.rir}), got {self.min_rir}", field="min_rir"
+            )
+        _check_rep_seconds(self.tempo, self.max_rep_seconds)
+
+    def tempo_with_hold(self, extra_hold: int) -> Tempo:
+        """The dose's tempo with ``extra_hold`` more seconds at the top.
+
+        >>> ROLE_DOSES[Role.REHAB].tempo_with_hold(2).describe()
+        '3-4-3 (3 s up, 4 s hold at the top, 3 s down)'
+
+        Raises:
+            PrescriptionError: when ``extra_hold`` is not a whole number of seconds 0..60,
+                or the rep would take longer than ``max_rep_seconds`` (rehab: 10 s, rule 4).
+        """
+        raw: object = extra_hold
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= _MAX_HOLD:
+            raise PrescriptionError(
+                f"extra_hold must be a whole number of seconds 0..{_MAX_HOLD}, got {raw!r}",
+                field="extra_hold",
+            )
+        if extra_hold == 0:
+            return self.tempo
+        tempo = Tempo(self.tempo.lift, self.tempo.hold + extra_hold, self.tempo.lower)
+        _check_rep_seconds(tempo, self.max_rep_seconds)
+        return tempo
 
 
 #: Dosing per role (read-only): warm-up rule 1, accessory rule 2, full-body rule 3, rehab rule 4.
@@ -229,6 +306,8 @@ ROLE_DOSES: types.MappingProxyType[Role, RoleDose] = types.MappingProxyType(
             tempo=Tempo(1, 1, 1),
             rest=dt.timedelta(seconds=30),
             rir=4,
+            min_sets=1,
+            min_rir=4,
         ),
         Role.ACCESSORY: RoleDose(
             rep_range=RepRange(10, 15),
@@ -238,6 +317,8 @@ ROLE_DOSES: types.MappingProxyType[Role, RoleDose] = types.MappingProxyType(
             tempo=Tempo(2, 1, 2),
             rest=dt.timedelta(seconds=60),
             rir=2,
+            min_sets=2,
+            min_rir=1,
         ),
         Role.FULL_BODY: RoleDose(
             rep_range=RepRange(12, 15),
@@ -247,6 +328,8 @@ ROLE_DOSES: types.MappingProxyType[Role, RoleDose] = types.MappingProxyType(
             tempo=Tempo(2, 1, 2),
             rest=dt.timedelta(seconds=45),
             rir=2,
+            min_sets=2,
+            min_rir=1,
         ),
         Role.REHAB: RoleDose(
             rep_range=RepRange(8, 12),
@@ -256,6 +339,9 @@ ROLE_DOSES: types.MappingProxyType[Role, RoleDose] = types.MappingProxyType(
             tempo=Tempo(3, 2, 3),
             rest=dt.timedelta(seconds=60),
             rir=3,
+            min_sets=2,
+            min_rir=2,
+            max_rep_seconds=MAX_REHAB_REP_SECONDS,
         ),
     }
 )

@@ -41,6 +41,7 @@ LAYERS: list[set[str]] = [
     {"catalog"},
     {"athlete"},
     {"prescription"},
+    {"progression._resistance"},
     {"progression._ladder"},
     {"progression._rules"},
     {"progression._state"},

@@ -12,14 +12,33 @@ import pytest
 from hypothesis import given
 
 import legraise_plan as lp
+from legraise_plan.catalog import EndRange, neutral_version
 from tests import strategies as s
 
 
 M = lp.Muscle
 E = lp.Equipment
+END = EndRange
 
-#: The stable ids, in ladder order.  Stored plans refer to these: never change them.
+#: The stable ids, easiest first, each neutral-capped version after its variation.  Stored
+#: plans refer to these: never change them.
 IDS = [
+    "standing-hip-extension",
+    "standing-hip-extension-to-neutral",
+    "standing-ankle-weight-hip-extension",
+    "standing-band-hip-extension",
+    "standing-band-hip-extension-to-neutral",
+    "prone-hip-extension",
+    "prone-hip-extension-to-neutral",
+    "prone-ankle-weight-hip-extension",
+    "prone-ankle-weight-hip-extension-to-neutral",
+    "cable-standing-hip-extension",
+    "cable-standing-hip-extension-to-neutral",
+    "glute-hyperextension-45",
+    "glute-ham-raise",
+]
+#: The ids of the first release, which stored plans may hold.
+FIRST_IDS = {
     "prone-hip-extension",
     "standing-hip-extension",
     "standing-band-hip-extension",
@@ -27,7 +46,20 @@ IDS = [
     "cable-standing-hip-extension",
     "glute-hyperextension-45",
     "glute-ham-raise",
-]
+}
+#: Each variation that goes past neutral, and its neutral-capped version (rule 24).
+NEUTRAL_VERSIONS = {
+    "standing-hip-extension": "standing-hip-extension-to-neutral",
+    "standing-band-hip-extension": "standing-band-hip-extension-to-neutral",
+    "prone-hip-extension": "prone-hip-extension-to-neutral",
+    "prone-ankle-weight-hip-extension": "prone-ankle-weight-hip-extension-to-neutral",
+    "cable-standing-hip-extension": "cable-standing-hip-extension-to-neutral",
+}
+#: Cue wording that sends the leg past hip neutral.
+PAST_NEUTRAL = re.compile(
+    r"hand's width|slightly up|as high|higher than|past neutral|pelvis would have to tip",
+    re.IGNORECASE,
+)
 HAMSTRINGS = {M.BICEPS_FEMORIS, M.SEMITENDINOSUS, M.SEMIMEMBRANOSUS}
 SEED = Path(__file__).parents[2] / "shared" / "seed" / "backward-leg-raises.txt"
 VARIATIONS = list(lp.CATALOG.values())
@@ -62,11 +94,20 @@ def runs(text: str, n: int = 8) -> set[tuple[str, ...]]:
     return {tuple(ws[i : i + n]) for i in range(len(ws) - n + 1)}
 
 
+def cues(variation: lp.Variation) -> list[str]:
+    """The setup and execution cues of a variation."""
+    return [*variation.setup, *variation.execution]
+
+
 class TestIds:
     def test_ids_are_stable_and_in_ladder_order(self):
         """The built-in ids are exactly these, in this order."""
         assert IDS == list(lp.CATALOG)
         assert IDS == [v.id for v in lp.CATALOG.variations]
+
+    def test_first_release_ids_are_kept(self):
+        """Every id of the first release still names a variation, so stored plans load."""
+        assert FIRST_IDS <= set(lp.CATALOG)
 
     def test_ids_are_unique(self):
         """No two variations share an id."""
@@ -181,11 +222,85 @@ class TestContent:
         """Every variation tells the athlete to stop on sharp pain."""
         assert any("sharp pain" in note.lower() for note in variation.safety)
 
-    def test_band_variation_warns_about_worn_bands(self):
-        """The band variation says to check the band for damage."""
-        safety = " ".join(lp.CATALOG["standing-band-hip-extension"].safety).lower()
+    @pytest.mark.parametrize(
+        "variation_id", ["standing-band-hip-extension", "standing-band-hip-extension-to-neutral"]
+    )
+    def test_band_variations_warn_about_worn_bands(self, variation_id):
+        """The band variations say to check the band for damage."""
+        safety = " ".join(lp.CATALOG[variation_id].safety).lower()
 
         assert "nick" in safety
+
+    def test_prone_ankle_weights(self):
+        """Ankle weights have a prone variation, trunk-supported, which loads the hip most."""
+        variation = lp.CATALOG["prone-ankle-weight-hip-extension"]
+
+        assert (lp.Position.PRONE, E.ANKLE_WEIGHTS) == (variation.position, variation.equipment)
+        assert any("supported" in note for note in variation.safety)
+
+
+class TestEndRange:
+    def test_values(self):
+        """End ranges are stored as these strings."""
+        assert ["neutral", "slight_extension"] == [e.value for e in END]
+
+    def test_neutral_capped_variations(self):
+        """Neutral-capped versions and the benches stop at neutral; the rest go a little past."""
+        neutral = {v.id for v in VARIATIONS if v.end_range is END.NEUTRAL}
+
+        assert {*NEUTRAL_VERSIONS.values(), "glute-hyperextension-45", "glute-ham-raise"} == neutral
+
+    @pytest.mark.parametrize(("base", "capped"), NEUTRAL_VERSIONS.items())
+    def test_neutral_version(self, base, capped):
+        """Each raise that goes past neutral has a neutral-capped twin with the same equipment."""
+        variation = lp.CATALOG[base]
+        twin = neutral_version(variation)
+
+        assert capped == twin.id
+        assert (variation.position, variation.equipment) == (twin.position, twin.equipment)
+
+    @pytest.mark.parametrize("variation", [v for v in VARIATIONS if v.end_range is END.NEUTRAL])
+    def test_neutral_variation_is_its_own_version(self, variation):
+        """A variation that already stops at neutral is its own neutral-capped version."""
+        assert variation is neutral_version(variation)
+
+    def test_no_neutral_version(self):
+        """Standing ankle weights have no neutral version; the error names the variation."""
+        with pytest.raises(lp.CatalogError) as info:
+            neutral_version(lp.CATALOG["standing-ankle-weight-hip-extension"])
+
+        message = str(info.value)
+        assert message.startswith("variation must stop at neutral or have a neutral-capped ")
+        assert message.endswith("got 'standing-ankle-weight-hip-extension'")
+
+    @pytest.mark.parametrize("capped", NEUTRAL_VERSIONS.values())
+    def test_neutral_cues_stop_in_line_with_the_body(self, capped):
+        """Rule 24: neutral-capped cues stop the leg in line with the body, never past it."""
+        said = cues(lp.CATALOG[capped])
+
+        assert [] == [cue for cue in said if PAST_NEUTRAL.search(cue)]
+        assert any("lines up with the" in cue and "no higher" in cue for cue in said)
+
+    @pytest.mark.parametrize("base", ["prone-hip-extension", "cable-standing-hip-extension"])
+    def test_past_neutral_wording_is_caught(self, base):
+        """The wording check flags the cues of raises that go past neutral."""
+        assert any(PAST_NEUTRAL.search(cue) for cue in cues(lp.CATALOG[base]))
+
+    @pytest.mark.parametrize("capped", NEUTRAL_VERSIONS.values())
+    def test_neutral_versions_start_with_the_hip_a_little_bent(self, capped):
+        """A pillow or a forward hinge bends the hip 15-20°, so the leg still travels."""
+        assert 15 <= lp.CATALOG[capped].max_hip_flexion_deg <= 20
+
+    @pytest.mark.parametrize("variation", VARIATIONS, ids=IDS)
+    def test_no_variation_bends_the_hip_past_90(self, variation):
+        """Rule 23: nothing takes the hip past 90° of flexion (posterior or lateral approach)."""
+        assert variation.max_hip_flexion_deg <= 90
+
+    def test_defaults(self):
+        """A custom variation goes slightly past neutral and keeps the hip straight by default."""
+        prone = lp.CATALOG["prone-hip-extension"]
+
+        assert (END.SLIGHT_EXTENSION, 0) == (prone.end_range, prone.max_hip_flexion_deg)
 
 
 class TestOwnWords:
@@ -215,10 +330,25 @@ class TestForEquipment:
     @pytest.mark.parametrize(
         ("equipment", "ids"),
         [
-            (E.BODYWEIGHT, ["prone-hip-extension", "standing-hip-extension"]),
-            (E.BAND, ["standing-band-hip-extension"]),
-            (E.ANKLE_WEIGHTS, ["standing-ankle-weight-hip-extension"]),
-            (E.CABLE, ["cable-standing-hip-extension"]),
+            (
+                E.BODYWEIGHT,
+                [
+                    "standing-hip-extension",
+                    "standing-hip-extension-to-neutral",
+                    "prone-hip-extension",
+                    "prone-hip-extension-to-neutral",
+                ],
+            ),
+            (E.BAND, ["standing-band-hip-extension", "standing-band-hip-extension-to-neutral"]),
+            (
+                E.ANKLE_WEIGHTS,
+                [
+                    "standing-ankle-weight-hip-extension",
+                    "prone-ankle-weight-hip-extension",
+                    "prone-ankle-weight-hip-extension-to-neutral",
+                ],
+            ),
+            (E.CABLE, ["cable-standing-hip-extension", "cable-standing-hip-extension-to-neutral"]),
             (E.HYPEREXTENSION_BENCH, ["glute-hyperextension-45"]),
             (E.GLUTE_HAM_BENCH, ["glute-ham-raise"]),
         ],
@@ -299,6 +429,10 @@ class TestVariation:
             ("execution", []),
             ("muscles", ()),
             ("muscles", (lp.MuscleWork(muscle=M.ERECTOR_SPINAE, role=lp.MuscleRole.SYNERGIST),)),
+            ("end_range", "full"),
+            ("max_hip_flexion_deg", 151),
+            ("max_hip_flexion_deg", -1),
+            ("max_hip_flexion_deg", 45.0),
         ],
     )
     def test_invalid_field_raises_catalog_error_naming_it(self, field, value):

@@ -68,7 +68,9 @@ class TestExercises:
         assert status == 0
         assert [x["id"] for x in json.loads(out)] == [
             "standing-band-hip-extension",
+            "standing-band-hip-extension-to-neutral",
             "cable-standing-hip-extension",
+            "cable-standing-hip-extension-to-neutral",
         ]
 
     def test_bad_equipment(self, capsys):

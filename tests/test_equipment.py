@@ -33,8 +33,8 @@ THERABAND = [
 
 
 class TestEquipment:
-    def test_ladder_rank(self):
-        """The progression ladder runs bodyweight, band, ankle weights, cable."""
+    def test_listing_rank(self):
+        """Equipment lists as bodyweight, band, ankle weights, cable (not the ladder's order)."""
         ladder = [E.BODYWEIGHT, E.BAND, E.ANKLE_WEIGHTS, E.CABLE]
 
         assert ladder == sorted(ladder, key=lambda e: e.rank)
@@ -192,8 +192,8 @@ class TestLoadOrder:
         ankle=s.ankle_loads(),
         cable=s.cable_loads(),
     )
-    def test_ladder_order_across_equipment(self, bodyweight, band, ankle, cable):
-        """Bodyweight < any band < any ankle weight < any cable, however heavy."""
+    def test_listing_order_across_equipment(self, bodyweight, band, ankle, cable):
+        """Loads list bodyweight < any band < any ankle weight < any cable, however heavy."""
         assert bodyweight < band < ankle < cable
         assert cable > ankle > band > bodyweight
         assert bodyweight <= band <= ankle <= cable
@@ -201,7 +201,7 @@ class TestLoadOrder:
 
     @given(items=st.lists(s.loads(), max_size=10))
     def test_sorting_groups_by_equipment(self, items):
-        """Sorted loads run up the equipment ladder."""
+        """Sorted loads list by kind of equipment first."""
         ranks = [load.equipment.rank for load in sorted(items)]
 
         assert sorted(ranks) == ranks
@@ -287,8 +287,8 @@ class TestLoadLabel:
         [
             (lp.Load.bodyweight(), "bodyweight"),
             (lp.Load.bodyweight(E.GLUTE_HAM_BENCH), "bodyweight"),
-            (lp.Load.band_of(C.GREEN), "band green"),
-            (lp.Load.band_of(C.RED, looped=True), "band red (looped)"),
+            (lp.Load.band_of(C.GREEN), "band green, anchored at the ankle"),
+            (lp.Load.band_of(C.RED, looped=True), "band red, looped round both ankles"),
             (lp.Load.ankle(lp.Mass("1.5", "kg")), "ankle weights 1.5 kg/ankle"),
             (lp.Load.ankle(lp.Mass(3, "lb")), "ankle weights 3 lb/ankle"),
             (lp.Load.cable(lp.Mass(10)), "cable 10 kg"),
@@ -303,6 +303,24 @@ class TestLoadLabel:
     def test_every_label_is_one_short_line(self, load):
         """Every label is non-empty, one line and short enough for a calendar title."""
         assert re.fullmatch(r"[^\n]{1,40}", load.label)
+
+
+class TestBandSetup:
+    def test_values_are_stable_strings(self):
+        """Band set-ups are stored as these strings, anchored first (the default)."""
+        assert ["anchored", "looped"] == [x.value for x in lp.BandSetup]
+
+    def test_only_a_loop_is_looped(self):
+        """A loop round both ankles is a doubled band; an anchored band is not."""
+        assert [False, True] == [x.is_looped for x in lp.BandSetup]
+
+    @given(colour=s.band_colours, setup=st.sampled_from(lp.BandSetup))
+    def test_band_label_states_the_setup(self, colour, setup):
+        """Rule 9: a band load's label names the colour and how the band is set up."""
+        label = lp.Load.band_of(colour, looped=setup.is_looped).label
+
+        where = "looped round both ankles" if setup.is_looped else "anchored at the ankle"
+        assert f"band {colour.value}, {where}" == label
 
 
 class TestIncrementFor:

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 import legraise_plan as lp
 from legraise_plan.prescription import (
+    MAX_REHAB_REP_SECONDS,
     ROLE_DOSES,
     SIDE_SWITCH_SECONDS,
+    RoleDose,
     block_seconds,
     round_up_to_5_minutes,
     setup_seconds,
@@ -167,6 +169,32 @@ class TestTempo:
     def test_parse_round_trips_str(self, tempo):
         """parse(str(t)) gives t back."""
         assert tempo == lp.Tempo.parse(str(tempo))
+
+    def test_str_stays_compact(self):
+        """str() stays the bare lift-hold-lower triple that JSON and the CLI parse."""
+        assert "2-1-2" == str(lp.Tempo(2, 1, 2))
+
+    @pytest.mark.parametrize(
+        ("tempo", "text"),
+        [
+            (lp.Tempo(2, 1, 2), "2-1-2 (2 s up, 1 s hold at the top, 2 s down)"),
+            (lp.Tempo(1, 1, 1), "1-1-1 (1 s up, 1 s hold at the top, 1 s down)"),
+            (lp.Tempo(3, 2, 3), "3-2-3 (3 s up, 2 s hold at the top, 3 s down)"),
+            (lp.Tempo(2, 0, 3), "2-0-3 (2 s up, no hold at the top, 3 s down)"),
+        ],
+    )
+    def test_describe(self, tempo, text):
+        """Rule 19 and §7: a tempo for people says what each number means, in seconds."""
+        assert text == tempo.describe()
+
+    @given(tempo=s.tempos())
+    def test_describe_seconds_add_up(self, tempo):
+        """The seconds a description states add up to the rep's duration."""
+        words = tempo.describe().removeprefix(str(tempo))
+        stated = [int(n) for n in re.findall(r"(\d+) s ", words)]
+
+        assert tempo.rep_seconds == sum(stated)
+        assert words.startswith(" (")
 
     @pytest.mark.parametrize(
         "text", ["", "2-1", "2-1-2-0", "a-1-2", "2--2", "-1-1-1", "1.5-1-1", "2 1 2", "2-1-2-"]
@@ -340,10 +368,12 @@ class TestRoundUpTo5Minutes:
 class TestPrescription:
     def test_volume_and_summary(self):
         """3 × 12 per leg with a green band has a volume of 36 and a compact summary."""
-        prescription = dose(3, 12, "2-1-2", 60, variation=BAND, load=lp.Load.band_of("green"))
+        load = lp.Load.band_of("green")
+        prescription = dose(3, 12, "2-1-2", 60, variation=BAND, load=load)
 
         assert 36 == prescription.volume
-        assert "3×12/leg · band green" == prescription.summary
+        assert f"3×12/leg · {load.label}" == prescription.summary
+        assert load.label.startswith("band green")
 
     def test_default_reps_in_reserve(self):
         """Without rir, a dose leaves two reps in reserve."""
@@ -497,6 +527,121 @@ class TestRoleDoses:
         )
 
         assert seconds <= 300
+
+    @pytest.mark.parametrize(
+        ("role", "min_sets", "min_rir"),
+        [
+            (lp.Role.WARM_UP, 1, 4),
+            (lp.Role.ACCESSORY, 2, 1),
+            (lp.Role.FULL_BODY, 2, 1),
+            (lp.Role.REHAB, 2, 2),
+        ],
+    )
+    def test_minimum_sets_and_reps_in_reserve(self, role, min_sets, min_rir):
+        """Rules 1-4: the fewest sets outside deloads, and the fewest RIR that may progress."""
+        role_dose = ROLE_DOSES[role]
+
+        assert (min_sets, min_rir) == (role_dose.min_sets, role_dose.min_rir)
+
+    @pytest.mark.parametrize("role", [lp.Role.FULL_BODY, lp.Role.REHAB])
+    def test_full_body_and_rehab_never_one_set(self, role):
+        """Rules 3 and 4: full-body and rehab work is at least 2 sets outside deload weeks."""
+        assert 2 <= ROLE_DOSES[role].min_sets
+
+    def test_rehab_reps_at_most_10_seconds(self):
+        """Rule 4 with §7: a rehab rep takes 10 s at most, and the dose says so."""
+        rehab = ROLE_DOSES[lp.Role.REHAB]
+
+        assert 10 == MAX_REHAB_REP_SECONDS == rehab.max_rep_seconds
+        assert rehab.tempo.rep_seconds <= MAX_REHAB_REP_SECONDS
+
+    @pytest.mark.parametrize("role", [lp.Role.WARM_UP, lp.Role.ACCESSORY, lp.Role.FULL_BODY])
+    def test_other_roles_have_no_rep_time_cap(self, role):
+        """Only rehab caps the length of a rep."""
+        assert ROLE_DOSES[role].max_rep_seconds is None
+
+    @pytest.mark.parametrize(
+        ("extra", "tempo"),
+        [(0, lp.Tempo(3, 2, 3)), (1, lp.Tempo(3, 3, 3)), (2, lp.Tempo(3, 4, 3))],
+    )
+    def test_rehab_tempo_with_hold(self, extra, tempo):
+        """Up to 2 extra seconds of top hold keep a 3-2-3 rehab rep within 10 s."""
+        assert tempo == ROLE_DOSES[lp.Role.REHAB].tempo_with_hold(extra)
+
+    def test_rehab_tempo_past_10_seconds_raises(self):
+        """Rule 4: a rehab tempo whose rep would take 11 s raises, naming the limit."""
+        with pytest.raises(lp.PrescriptionError) as info:
+            ROLE_DOSES[lp.Role.REHAB].tempo_with_hold(3)
+
+        assert (
+            "tempo must take at most 10 s per rep (lift + hold + lower) in this dose, "
+            "got 3-5-3 (11 s)"
+        ) == str(info.value)
+        assert "tempo" == info.value.field
+
+    @given(role=st.sampled_from(lp.Role), extra=st.integers(0, 50))
+    def test_tempo_with_hold_property(self, role, extra):
+        """An extra hold lengthens only the hold, or raises when the rep passes the dose's cap."""
+        role_dose = ROLE_DOSES[role]
+        cap = role_dose.max_rep_seconds
+        base = role_dose.tempo
+
+        if cap is not None and base.rep_seconds + extra > cap:
+            with pytest.raises(lp.PrescriptionError, match=r"^tempo must take at most "):
+                role_dose.tempo_with_hold(extra)
+        else:
+            expected = lp.Tempo(base.lift, base.hold + extra, base.lower)
+            assert expected == role_dose.tempo_with_hold(extra)
+
+    @pytest.mark.parametrize("extra", [-1, 61, 1.5, True, "2"])
+    def test_tempo_with_hold_bad_input(self, extra):
+        """An extra hold must be whole seconds 0..60."""
+        with pytest.raises(lp.PrescriptionError) as info:
+            ROLE_DOSES[lp.Role.ACCESSORY].tempo_with_hold(extra)
+
+        assert f"extra_hold must be a whole number of seconds 0..60, got {extra!r}" == str(
+            info.value
+        )
+
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            (
+                {"tempo": lp.Tempo(4, 3, 4)},
+                (
+                    "tempo must take at most 10 s per rep (lift + hold + lower) in this dose, "
+                    "got 4-3-4 (11 s)"
+                ),
+            ),
+            ({"max_rep_seconds": 2}, "max_rep_seconds must be 3..80, got 2"),
+            ({"max_rep_seconds": 1.5}, "max_rep_seconds must be a whole number 3..80, got 1.5"),
+            (
+                {"min_sets": 3},
+                "base_sets must be from min_sets 3 to max_sets 3, got 2",
+            ),
+            (
+                {"base_sets": 3, "max_sets": 2},
+                "base_sets must be from min_sets 2 to max_sets 2, got 3",
+            ),
+            ({"min_rir": 4}, "min_rir must be at most rir (3), got 4"),
+            ({"min_sets": 0}, "min_sets must be 1..10, got 0"),
+        ],
+    )
+    def test_invalid_role_dose(self, changes, message):
+        """A dose whose limits contradict each other raises a PrescriptionError saying why."""
+        with pytest.raises(lp.PrescriptionError) as info:
+            attrs.evolve(ROLE_DOSES[lp.Role.REHAB], **changes)
+
+        assert message == str(info.value)
+
+    def test_role_dose_is_a_value(self):
+        """A RoleDose is frozen and equal to a copy."""
+        rehab = ROLE_DOSES[lp.Role.REHAB]
+
+        assert rehab == attrs.evolve(rehab)
+        assert isinstance(rehab, RoleDose)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            rehab.min_sets = 1  # type: ignore[misc]
 
     def test_doses_cannot_be_changed_globally(self):
         """ROLE_DOSES is read-only: one caller cannot change every later plan's doses."""

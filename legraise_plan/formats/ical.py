@@ -167,11 +167,10 @@ def _block_text(block: Block) -> str:
 
     Blocks are immutable and plans share most of them, so the text is cached.
     """
-    tempo = block.tempo
     lines = [
         block.variation.name,
         f"{_plural(block.sets, 'set')} × {block.reps} reps per leg",
-        f"Tempo {tempo}: {tempo.lift} s lift, {tempo.hold} s hold, {tempo.lower} s lower",
+        f"Tempo {block.tempo.describe()}",
     ]
     if block.sets > 1:
         lines.append(f"Rest {_seconds(block.rest)} between sets")

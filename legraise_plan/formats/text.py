@@ -1,7 +1,8 @@
 """A plan as short, Markdown-friendly text for printing or a chat message.
 
 :func:`to_text` gives a title, the athlete, one ``## Week N`` section per week with a
-line per session, then the plan's notes (safety first) and its free-text note::
+line per session (wrapped below), then the plan's notes (safety first) and its
+free-text note::
 
     # Backward leg raises: 6-week accessory plan
 
@@ -10,7 +11,8 @@ line per session, then the plan's notes (safety first) and its free-text note::
     Athlete: novice · equipment: bodyweight, band, ankle weights · units kg
 
     ## Week 1
-    - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Prone backward leg raise · bodyweight · ...
+    - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Prone backward leg raise · bodyweight ·
+      tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s — ...
 
 The output depends on the plan only (English day names, no locale), so the same plan
 always gives the same text.
@@ -127,8 +129,8 @@ def _session_line(session: Session) -> str:
 def _block_text(block: Block) -> str:
     rx = block.prescription
     text = (
-        f"{rx.sets}×{rx.reps}/leg {rx.variation.name} · {rx.load.label} · tempo {rx.tempo} · "
-        f"rest {_span(rx.rest)}"
+        f"{rx.sets}×{rx.reps}/leg {rx.variation.name} · {rx.load.label} · "
+        f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)}"
     )
     return f"{text} — {block.reason}" if block.reason else text
 

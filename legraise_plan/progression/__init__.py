@@ -1,9 +1,11 @@
 """The progression engine: the equipment ladder and the rules that move along it.
 
-The ladder is built for one athlete and role from the equipment they have::
+The ladder is built for one athlete and role from the equipment they have, and its
+rungs rise strictly in estimated resistance at the hip (``Rung.resistance_nm``)::
 
-    prone bodyweight → standing bodyweight → standing + pause → bands (yellow → black)
-    → ankle weights (0.5 kg / 1 lb steps up to a cap) → cable (one plate at a time)
+    standing bodyweight → standing + pause → standing bands (yellow → black)
+    → prone bodyweight → prone + ankle weights (0.5 kg / 1 lb steps up to a cap)
+    → cable (steps of at most 5 kg / 10 lb, first load at most 10 kg / 20 lb)
     → 45° hyperextension → glute-ham raise
 
 Rungs for missing equipment are skipped; roles and conditions cap the top.  The pure
@@ -37,6 +39,7 @@ from legraise_plan.progression._chain import (
     wait_for_pain_free_load,
 )
 from legraise_plan.progression._engine import (
+    DELOAD_RIR,
     Projected,
     deload_state,
     next_step,
@@ -50,7 +53,9 @@ from legraise_plan.progression._ladder import (
     Ladder,
     Rung,
     build_ladder,
+    stays_at_neutral,
 )
+from legraise_plan.progression._resistance import estimate_nm
 from legraise_plan.progression._rules import ProgressionRules, Trigger
 from legraise_plan.progression._state import (
     Change,
@@ -64,6 +69,7 @@ from legraise_plan.progression._state import (
 
 
 __all__ = [
+    "DELOAD_RIR",
     "GATES",
     "LADDER_BANDS",
     "PAIN_RULES",
@@ -88,6 +94,7 @@ __all__ = [
     "build_ladder",
     "count_pain_free",
     "deload_state",
+    "estimate_nm",
     "expected_outcome",
     "hold_below_target",
     "hold_in_pain_zone",
@@ -98,6 +105,7 @@ __all__ = [
     "regress_on_misses",
     "restore_sets",
     "starting_state",
+    "stays_at_neutral",
     "step_up_one_rung",
     "stop_on_pain",
     "top_of_ladder",

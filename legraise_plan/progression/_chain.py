@@ -27,7 +27,6 @@ from legraise_plan.progression._state import (
 
 #: Sessions back at baseline before progressing again after next-morning pain (design: 2).
 BASELINE_SESSIONS: Final = 2
-_MAX_BRIDGE_HOLD: Final = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -54,6 +53,18 @@ def _step(state: ProgressionState, change: Change, reason: str, rule: Rule) -> S
     return Step(state=state, change=change, reason=reason, rule=rule.__name__)
 
 
+def fresh(state: ProgressionState, rung: int, sets: int, reps: int) -> ProgressionState:
+    """A new dose on ``rung``: streaks restart, the pain history goes on."""
+    return ProgressionState(
+        rung=rung,
+        sets=sets,
+        reps=reps,
+        high_pain_streak=state.high_pain_streak,
+        last_pain=state.last_pain,
+        pain_rises=state.pain_rises,
+    )
+
+
 def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step:
     """One rung down at the base sets and the bottom of the range; on the first rung, a set less."""
     ladder, rules = facts.ladder, facts.rules
@@ -75,16 +86,58 @@ def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step
         change = Change.REGRESS if easier else Change.HOLD
         return _step(new, change, f"{why} → already on the first rung: {what}", rule)
     below = ladder[state.rung - 1]
-    new = ProgressionState(
-        rung=below.index,
-        sets=min(state.sets, rules.base_sets),
-        reps=rules.range_for(below).low,
-    )
+    new = fresh(state, below.index, min(state.sets, rules.base_sets), rules.range_for(below).low)
     reason = f"{why} → regress: {ladder[state.rung].label} → {below.label}"
     return _step(new, Change.REGRESS, reason, rule)
 
 
 # --------------------------------------------------------------------------- pain and recovery
+
+_ASSESS = "stop this exercise and see a physiotherapist or doctor before going on"
+
+
+def stay_stopped(state: ProgressionState, _facts: Facts) -> Step | ProgressionState:
+    """Rule 26: once pain has escalated, the exercise stays stopped until assessed."""
+    if not state.stopped:
+        return state
+    reason = (
+        "stopped after escalating pain → no further sessions; once a physiotherapist or "
+        "doctor has assessed it, start again from a new starting state"
+    )
+    return _step(state, Change.STOP_AND_REFER, reason, stay_stopped)
+
+
+def track_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 26 (bookkeeping): count high-pain sessions running and sessions of rising pain."""
+    outcome = facts.outcome
+    pain = outcome.pain
+    high = state.high_pain_streak + 1 if outcome.is_high_pain else 0
+    rising = state.last_pain is not None and pain > state.last_pain
+    rises = state.pain_rises + 1 if rising else 0
+    return attrs.evolve(
+        state, high_pain_streak=min(high, 1000), last_pain=pain, pain_rises=min(rises, 1000)
+    )
+
+
+def refer_on_escalating_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rule 26: stop and get assessed when pain escalates.
+
+    Pain above 5/10 (during, or next morning above baseline) with no easier rung left,
+    in 2 sessions running, or pain rising over 3 sessions into the hold zone (above
+    3/10; design choice, so that 1 → 2 → 3 does not count).
+    """
+    outcome = facts.outcome
+    pain = outcome.pain
+    if outcome.is_high_pain and state.rung == 0:
+        why = f"pain {pain}/10 with no easier level left"
+    elif state.high_pain_streak >= 2:
+        why = f"pain above 5/10 in {state.high_pain_streak} sessions running"
+    elif state.pain_rises >= 2 and pain > facts.rules.pain_continue_max:
+        why = f"pain rising over {state.pain_rises + 1} sessions, now {pain}/10"
+    else:
+        return state
+    new = attrs.evolve(state, stopped=True, top_streak=0, pain_free_streak=0)
+    return _step(new, Change.STOP_AND_REFER, f"{why} → {_ASSESS}", refer_on_escalating_pain)
 
 
 def stop_on_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
@@ -118,14 +171,20 @@ def trim_after_morning_pain(state: ProgressionState, facts: Facts) -> Step | Pro
 
 
 def regress_on_misses(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
-    """Rule 13: form lost or the bottom of the range missed, twice running, regresses."""
+    """Rule 13: form lost, the range's bottom missed or sets left out, twice running, regresses."""
     outcome, rules = facts.outcome, facts.rules
     floor = min(state.reps, facts.rep_range(state).low)
     missed_bottom = any(s.worst < floor for s in outcome.sets)
-    if not missed_bottom and outcome.form_kept:
+    done = len(outcome.sets)
+    if not missed_bottom and outcome.form_kept and done >= state.sets:
         return attrs.evolve(state, miss_streak=0)
     misses = state.miss_streak + 1
-    what = "form lost" if not outcome.form_kept else f"bottom of the range ({floor}) missed"
+    if not outcome.form_kept:
+        what = "form lost"
+    elif missed_bottom:
+        what = f"bottom of the range ({floor}) missed"
+    else:
+        what = f"only {done} of {state.sets} sets done"
     if misses >= rules.regress_after_misses:
         return regress(state, facts, f"{what} {misses} sessions in a row", regress_on_misses)
     new = attrs.evolve(state, miss_streak=misses, top_streak=0, pain_free_streak=0)
@@ -153,6 +212,18 @@ def count_pain_free(state: ProgressionState, facts: Facts) -> Step | Progression
     pain_free = morning_known and outcome.pain_during <= outcome.baseline_pain
     streak = min(state.pain_free_streak + 1, 1000) if pain_free else 0
     return attrs.evolve(state, pain_free_streak=streak)
+
+
+def hold_on_low_rir(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
+    """Rules 1 and 2: reported reps in reserve below the role's minimum block progress."""
+    rir, need = facts.outcome.rir, facts.rules.min_rir
+    if rir is None or rir >= need:
+        return state
+    reason = (
+        f"{rir} reps in reserve reported, below this role's minimum of {need} → hold: keep "
+        "the dose and finish sets further from failure"
+    )
+    return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, hold_on_low_rir)
 
 
 def wait_for_next_morning(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
@@ -200,14 +271,31 @@ def restore_sets(state: ProgressionState, facts: Facts) -> Step | ProgressionSta
 
 
 def add_reps(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
-    """Rule 6 (double progression): add reps up to the top of the range, then count sessions."""
+    """Rule 6 (double progression): add reps up to the top of the range, then count sessions.
+
+    Reps done beyond the target count toward the top of the range.
+    """
     if facts.rules.trigger is not Trigger.ALL_SETS_AT_TOP:
         return state
     high = facts.rep_range(state).high
     if state.reps >= high:
         return attrs.evolve(state, top_streak=state.top_streak + 1)
-    reps = min(high, state.reps + facts.rules.rep_step)
-    reason = f"all sets hit {state.reps}/leg → {reps} reps on {facts.rung(state).label}"
+    done = min(s.worst for s in facts.outcome.sets)
+    label = facts.rung(state).label
+    if done >= high:
+        # Reps beyond the target count: this session reached the top of the range.
+        at_top = attrs.evolve(state, reps=high, top_streak=state.top_streak + 1)
+        if at_top.top_streak >= facts.rules.sessions_to_step:
+            return at_top
+        reason = (
+            f"every set reached {done}/leg (target {state.reps}) → counts as the top of the "
+            f"range: {high} reps on {label}"
+        )
+        return _step(at_top, Change.MORE_REPS, reason, add_reps)
+    reps = min(high, max(state.reps + facts.rules.rep_step, done))
+    reason = f"all sets hit {state.reps}/leg → {reps} reps on {label}"
+    if done > state.reps:
+        reason = f"every set reached {done}/leg (target {state.reps}) → {reps} reps on {label}"
     return _step(attrs.evolve(state, reps=reps, top_streak=0), Change.MORE_REPS, reason, add_reps)
 
 
@@ -244,6 +332,21 @@ def hold_until_streak(state: ProgressionState, facts: Facts) -> Step | Progressi
 # --------------------------------------------------------------------------- stepping up
 
 
+def hold_room(state: ProgressionState, facts: Facts) -> int:
+    """Seconds of top hold the engine may still add.
+
+    In rehab a pause rung's hold counts too, so a rep never passes 10 s (rule 4).
+    """
+    pause = facts.rung(state).extra_hold if facts.rules.rehab else 0
+    return facts.rules.max_extra_hold - pause - state.extra_hold
+
+
+def add_set(state: ProgressionState, facts: Facts) -> ProgressionState:
+    """One set more, bridged: reps back to the bottom of the range (rule 27)."""
+    low = facts.rep_range(state).low
+    return attrs.evolve(state, sets=state.sets + 1, reps=min(state.reps, low), top_streak=0)
+
+
 def top_of_ladder(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
     """Rule 8: at the top of the ladder, add a set, then lengthen the top hold, then keep."""
     ladder, rules = facts.ladder, facts.rules
@@ -252,17 +355,20 @@ def top_of_ladder(state: ProgressionState, facts: Facts) -> Step | ProgressionSt
     why = earned(state, rules)
     here = ladder[state.rung]
     if state.sets < rules.max_sets:
-        new = attrs.evolve(state, sets=state.sets + 1, top_streak=0)
-        reason = f"{why}; top of the ladder ({here.label}) → add a set: {state.sets} → {new.sets}"
+        new = add_set(state, facts)
+        reason = (
+            f"{why}; top of the ladder ({here.label}) → add a set: {state.sets} → {new.sets} "
+            f"sets of {new.reps}"
+        )
         return _step(new, Change.ADD_SET, reason, top_of_ladder)
-    if rules.bridge and state.extra_hold < _MAX_BRIDGE_HOLD:
+    if rules.bridge and hold_room(state, facts) > 0:
         new = attrs.evolve(state, extra_hold=state.extra_hold + 1, top_streak=0)
         reason = f"{why}; top of the ladder and of sets → hold the top 1 s longer"
         return _step(new, Change.LONGER_HOLD, reason, top_of_ladder)
-    reason = (
-        f"{why}; top of the ladder, sets and pauses ({here.label}) → keep the dose; "
-        "progress to an advanced variation with the right equipment"
-    )
+    advice = "keep the dose"
+    if ladder.advanced_allowed and not here.variation.is_advanced:
+        advice += "; a harder variation (45° hyperextension, glute-ham raise) is the next step"
+    reason = f"{why}; top of the ladder, sets and pauses ({here.label}) → {advice}"
     return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, top_of_ladder)
 
 
@@ -287,14 +393,18 @@ def bridge_big_jump(state: ProgressionState, facts: Facts) -> Step | Progression
     if not rules.bridge or state.bridged or not above.needs_bridge(rules.max_step_pct):
         return state
     here = ladder[state.rung]
-    size = "a new kind of load" if above.step_pct is None else f"+{above.step_pct:g} %"
-    jump = f"next step {here.label} → {above.label} is {size} (over {rules.max_step_pct:g} %)"
+    jump = (
+        f"next step {here.label} → {above.label} is +{above.step_pct:g} % "
+        f"(over {rules.max_step_pct:g} %)"
+    )
     if state.sets < rules.max_sets:
-        new = attrs.evolve(state, sets=state.sets + 1, bridged=True, top_streak=0)
-        detail = f"add a set first: {state.sets} → {new.sets}"
-    else:
+        new = attrs.evolve(add_set(state, facts), bridged=True)
+        detail = f"add a set first: {state.sets} → {new.sets} sets of {new.reps}"
+    elif hold_room(state, facts) > 0:
         new = attrs.evolve(state, extra_hold=state.extra_hold + 1, bridged=True, top_streak=0)
         detail = f"hold the top 1 s longer first ({new.extra_hold} s extra)"
+    else:
+        return state
     reason = f"{earned(state, rules)}; {jump} → {detail}"
     return _step(new, Change.BRIDGE, reason, bridge_big_jump)
 
@@ -304,10 +414,8 @@ def step_up_one_rung(state: ProgressionState, facts: Facts) -> Step:
     ladder, rules = facts.ladder, facts.rules
     here = ladder[state.rung]
     above = ladder[min(state.rung + 1, ladder.top)]
-    new = ProgressionState(
-        rung=above.index,
-        sets=rules.base_sets,
-        reps=rules.range_for(above).low,
+    new = attrs.evolve(
+        fresh(state, above.index, rules.base_sets, rules.range_for(above).low),
         pain_free_streak=state.pain_free_streak,
     )
     reason = f"{earned(state, rules)} → {here.label} → {above.label}"
@@ -315,15 +423,26 @@ def step_up_one_rung(state: ProgressionState, facts: Facts) -> Step:
 
 
 #: Rules no chain may leave out: the pain rules.
-PAIN_RULES: Final[tuple[Rule, ...]] = (stop_on_pain, trim_after_morning_pain, hold_in_pain_zone)
+PAIN_RULES: Final[tuple[Rule, ...]] = (
+    stay_stopped,
+    track_pain,
+    refer_on_escalating_pain,
+    stop_on_pain,
+    trim_after_morning_pain,
+    hold_in_pain_zone,
+)
 
 #: The default chain, in the order the rules are asked.
 RULES: Final[tuple[Rule, ...]] = (
+    stay_stopped,
+    track_pain,
+    refer_on_escalating_pain,
     stop_on_pain,
     trim_after_morning_pain,
     regress_on_misses,
     hold_in_pain_zone,
     count_pain_free,
+    hold_on_low_rir,
     wait_for_next_morning,
     hold_until_baseline,
     hold_below_target,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import attrs
 
-from legraise_plan.athlete import Athlete, Level
+from legraise_plan.athlete import Athlete, Condition, Level
+from legraise_plan.catalog import Position
 from legraise_plan.errors import ProgressionError
 from legraise_plan.progression._chain import PAIN_RULES, RULES, Facts, Rule
 from legraise_plan.progression._ladder import Ladder
@@ -22,14 +24,27 @@ from legraise_plan.progression._state import (
 
 
 def starting_state(athlete: Athlete, ladder: Ladder, rules: ProgressionRules) -> Step:
-    """Choose the first rung (rule 4 and issue 3, point 5).
+    """Choose the first rung.
 
-    Novices, rehab and anyone with a condition start on the first (bodyweight) rung;
-    intermediates on the first external-load rung the ladder offers; advanced lifters
-    one rung above that; nobody starts on an advanced bench variation.  Reps start at
-    the bottom of the range, sets at the base.
+    Rehab, and anyone with a low-back pain history or hip pain, starts on the first
+    trunk-supported rung, prone at bodyweight, where the ladder has one (rules 4 and 24);
+    novices and anyone with another condition start on the easiest rung; intermediates
+    on the first external-load rung the ladder offers, advanced lifters one rung above
+    that; nobody starts on an advanced bench variation.  Reps start at the bottom of the
+    range, sets at the base.
     """
-    if athlete.level is Level.NOVICE or athlete.conditions or rules.rehab:
+    supported = rules.rehab or bool(athlete.conditions & _TRUNK_SUPPORTED_FIRST)
+    prone = next(
+        (
+            r.index
+            for r in ladder
+            if r.variation.position is Position.PRONE and not r.load.is_external
+        ),
+        None,
+    )
+    if supported and prone is not None:
+        index, why = prone, "rehab" if rules.rehab else "trunk-supported first"
+    elif athlete.level is Level.NOVICE or athlete.conditions or rules.rehab:
         index = 0
         why = "novice" if athlete.level is Level.NOVICE else "conditions or rehab"
     else:
@@ -103,29 +118,42 @@ def _check_chain(chain: Sequence[Rule]) -> tuple[Rule, ...]:
 # --------------------------------------------------------------------------- deload and projection
 
 
-def deload_state(state: ProgressionState, ladder: Ladder, rules: ProgressionRules) -> Step:
-    """Rule 11: one rung lower, sets cut by about 40 %, reps at the bottom of the range.
+#: Conditions whose plans start trunk-supported, prone at bodyweight (rule 24).
+_TRUNK_SUPPORTED_FIRST: Final = frozenset({Condition.LOW_BACK_PAIN_HISTORY, Condition.HIP_PAIN})
+#: Deload set cut: about 40 % fewer sets (3 → 2, 4 → 2, 2 → 1), within rule 11's 30-50 %.
+DELOAD_SET_FACTOR: Final = 0.6
+#: Extra reps in reserve on a deload that cannot go a level lower (rule 11).
+DELOAD_RIR: Final = 2
 
-    When sets cannot drop (a single set), reps drop by 40 % instead.  The state the
-    progression resumes from after the deload is unchanged.
+
+def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRules) -> Step:
+    """Rule 11: a deload computed from the dose last trained.
+
+    Sets drop by about 40 % (a single set drops 40 % of its reps instead), and either
+    the rung goes one lower or, on the first rung, the athlete keeps 2 more reps in
+    reserve; never every cut at once.  Reps stay as trained (within the lower rung's
+    range).  The progression resumes from ``trained`` afterwards.
     """
-    _check_state(state, ladder, rules)
-    rung = ladder[max(0, state.rung - 1)]
-    sets = max(1, round(state.sets * 0.6))
-    low = rules.range_for(rung).low
-    reps = low if sets < state.sets else max(1, math.floor(low * 0.6))
+    _check_state(trained, ladder, rules)
+    here = ladder[trained.rung]
+    sets = max(1, round(trained.sets * DELOAD_SET_FACTOR))
+    if trained.rung > 0:
+        rung = ladder[trained.rung - 1]
+        allowed = rules.range_for(rung)
+        reps = min(max(trained.reps, allowed.low), allowed.high)
+        easier = f"one level lower ({rung.label})"
+    else:
+        rung = here
+        reps = trained.reps
+        easier = f"{DELOAD_RIR} more reps in reserve on {rung.label}"
+    if sets == trained.sets:
+        reps = max(1, math.floor(trained.reps * DELOAD_SET_FACTOR))
     new = ProgressionState(rung=rung.index, sets=sets, reps=reps)
-    where = (
-        f"{ladder[state.rung].label} → {rung.label}"
-        if rung.index != state.rung
-        else f"stay on {rung.label}"
+    reason = (
+        f"deload from the dose last trained ({here.label}, {trained.sets} × {trained.reps}): "
+        f"{sets} × {reps}, {easier}"
     )
-    return Step(
-        state=new,
-        change=Change.DELOAD,
-        rule="deload",
-        reason=f"deload: {where}, {state.sets} → {sets} sets of {reps}",
-    )
+    return Step(state=new, change=Change.DELOAD, rule="deload", reason=reason)
 
 
 @attrs.frozen(kw_only=True)
@@ -148,17 +176,21 @@ def project(
     """Project the progression session by session, one entry per item of ``deloads``.
 
     Normal sessions apply :func:`next_step` with the ``outcome`` model (by default,
-    done as prescribed); deload sessions use :func:`deload_state` and leave the
-    underlying progression where it was.
+    done as prescribed); deload sessions use :func:`deload_state` on the dose last
+    trained, and the progression resumes from that dose.
     """
     state, reason = start.state, start.reason
+    trained: ProgressionState | None = None
     out: list[Projected] = []
     for is_deload in deloads:
         if is_deload:
-            deload = deload_state(state, ladder, rules)
+            deload = deload_state(trained or state, ladder, rules)
             out.append(Projected(state=deload.state, is_deload=True, reason=deload.reason))
+            if trained is not None:
+                state, reason = trained, "after the deload, resume at the dose last trained"
             continue
         out.append(Projected(state=state, is_deload=False, reason=reason))
+        trained = state
         step = next_step(state, outcome(state), ladder, rules)
         state, reason = step.state, step.reason
     return tuple(out)

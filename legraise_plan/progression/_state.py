@@ -10,7 +10,7 @@ import attrs
 
 from legraise_plan import _validate as v
 from legraise_plan.errors import ProgressionError
-from legraise_plan.progression._rules import ProgressionRules, Trigger
+from legraise_plan.progression._rules import HOLD_PAIN_MAX, ProgressionRules, Trigger
 
 
 @attrs.frozen(kw_only=True)
@@ -26,6 +26,19 @@ class ProgressionState:
     miss_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
     pain_free_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
     recovering: int = attrs.field(default=0, validator=v.int_in(0, 10, ProgressionError))
+    #: Sessions running with pain above 5/10 (during, or next morning above baseline).
+    high_pain_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
+    #: The last session's pain (the higher of during and next morning), once known.
+    last_pain: int | None = attrs.field(default=None)
+    #: Sessions running whose pain was higher than the session before.
+    pain_rises: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
+    #: True once pain escalated: the exercise stops until the athlete has been assessed.
+    stopped: bool = attrs.field(default=False, validator=v.instance_of(bool, ProgressionError))
+
+    @last_pain.validator
+    def _check_last_pain(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            v.int_in(0, 10, ProgressionError)(self, attribute, value)
 
     @property
     def difficulty(self) -> tuple[int, int, int, int]:
@@ -80,6 +93,19 @@ class SessionOutcome:
             v.int_in(0, 10, ProgressionError)(self, attribute, value)
 
     @property
+    def pain(self) -> int:
+        """The session's pain: the higher of during and next morning (when known)."""
+        return max(self.pain_during, self.next_morning_pain or 0)
+
+    @property
+    def is_high_pain(self) -> bool:
+        """Pain above 5/10 during, or next morning above 5 and above baseline (rule 26)."""
+        morning = self.next_morning_pain
+        return self.pain_during > HOLD_PAIN_MAX or (
+            morning is not None and morning > HOLD_PAIN_MAX and morning > self.baseline_pain
+        )
+
+    @property
     def next_morning_above_baseline(self) -> bool:
         """True when next-morning pain is known and higher than baseline (rule 15)."""
         return self.next_morning_pain is not None and self.next_morning_pain > self.baseline_pain
@@ -129,6 +155,8 @@ class Change(enum.StrEnum):
     REDUCE = "reduce"
     REGRESS = "regress"
     DELOAD = "deload"
+    #: Pain escalated (rule 26): stop the exercise and get assessed.
+    STOP_AND_REFER = "stop_and_refer"
 
 
 @attrs.frozen(kw_only=True)

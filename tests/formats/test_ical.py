@@ -194,14 +194,12 @@ class TestEvents:
         block = session.blocks[0]
         text = str(parse(export(dst_plan)).events[0]["DESCRIPTION"])
 
+        assert lp.Tempo(2, 1, 2) == block.tempo
         assert text.startswith("Week 1 of 6 · accessory\n\n")
         for expected in (
             block.variation.name,
             f"{block.sets} sets × {block.reps} reps per leg",
-            (
-                f"Tempo {block.tempo}: {block.tempo.lift} s lift, {block.tempo.hold} s hold, "
-                f"{block.tempo.lower} s lower"
-            ),
+            "Tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down)",
             "Rest 60 s between sets",
             f"Load: {block.load.label}",
             f"Stop each set with {block.rir} reps in reserve",
@@ -258,6 +256,32 @@ class TestEvents:
 
         for session, event in zip(plan.sessions, events, strict=True):
             assert f"· {session.kind.value} day\n" in str(event["DESCRIPTION"])
+
+    @pytest.mark.parametrize(
+        ("tempo", "line"),
+        [
+            (lp.Tempo(3, 4, 3), "Tempo 3-4-3 (3 s up, 4 s hold at the top, 3 s down)"),
+            (lp.Tempo(2, 0, 2), "Tempo 2-0-2 (2 s up, no hold at the top, 2 s down)"),
+        ],
+    )
+    def test_tempo_spelled_out(self, plan: lp.Plan, tempo: lp.Tempo, line: str) -> None:
+        """Rule 19 and §7 notation: the description spells the tempo out in seconds."""
+        session = plan.sessions[0]
+        block = session.blocks[0]
+        slow = attrs.evolve(block, prescription=attrs.evolve(block.prescription, tempo=tempo))
+        changed = with_sessions(plan, [attrs.evolve(session, blocks=(slow,))])
+        text = str(parse(export(changed)).events[0]["DESCRIPTION"])
+
+        assert f"\n{line}\n" in text
+
+    def test_rehab_description_states_the_slow_tempo(self) -> None:
+        """A rehab event states its 3-2-3 tempo in full, never as a bare triple (rules 4, 19)."""
+        athlete = lp.Athlete(cleared=True)
+        plan = lp.build_plan(athlete, role=lp.Role.REHAB, start=dt.date(2026, 12, 7), weeks=1)
+        text = str(parse(export(plan)).events[0]["DESCRIPTION"])
+
+        assert "Tempo 3-2-3 (3 s up, 2 s hold at the top, 3 s down)" in text
+        assert [] == re.findall(r"\b\d{1,2}-\d{1,2}-\d{1,2}\b(?! \(\d+ s up)", text)
 
     def test_single_set_and_long_rest(self, plan: lp.Plan) -> None:
         """One set has no rest line; whole minutes from 2 min on are written in minutes."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import attrs
@@ -89,18 +90,49 @@ class TestToText:
         """The deload week's heading and its sessions are marked."""
         text = to_text(plan)
 
+        deloads = [s for s in plan.sessions if s.is_deload]
+
         assert "## Week 6 (deload)" in text
         assert "## Week 5 (deload)" not in text
-        assert "- Mon 2027-01-11 18:00 [deload] · 5 min · 2×10/leg" in text
+        assert [6, 6, 6] == [s.week for s in deloads]
+        for session in deloads:
+            assert f"- {session.start:%a %Y-%m-%d %H:%M} [deload] · " in text
 
     def test_session_line(self, plan):
         """A session line has date, time, duration, dose, variation, load, tempo, rest, reason."""
-        block = plan.sessions[0].blocks[0]
+        session = plan.sessions[0]
+        block = session.blocks[0]
+        minutes = int(session.duration.total_seconds()) // 60
 
+        assert (lp.Tempo(2, 1, 2), 3, 10) == (block.tempo, block.sets, block.reps)
         assert (
-            "- Mon 2026-12-07 18:00 · 10 min · 3×10/leg Prone backward leg raise · bodyweight · "
-            f"tempo 2-1-2 · rest 60 s — {block.reason}"
+            f"- Mon 2026-12-07 18:00 · {minutes} min · 3×10/leg {block.variation.name} · "
+            f"{block.load.label} · tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · "
+            f"rest 60 s — {block.reason}"
         ) in to_text(plan).splitlines()
+
+    @pytest.mark.parametrize(
+        ("tempo", "text"),
+        [
+            (lp.Tempo(3, 2, 3), "tempo 3-2-3 (3 s up, 2 s hold at the top, 3 s down) · "),
+            (lp.Tempo(1, 0, 2), "tempo 1-0-2 (1 s up, no hold at the top, 2 s down) · "),
+        ],
+    )
+    def test_tempo_spelled_out(self, plan, tempo, text):
+        """Rule 19 and §7 notation: the tempo is spelled out in seconds, never a bare triple."""
+        assert text in to_text(with_first_block(plan, tempo=tempo))
+
+    @given(
+        role=st.sampled_from(list(lp.Role)),
+        days=st.sampled_from(["mon", "mon,thu", "mon,wed,fri"]),
+    )
+    def test_property_no_bare_tempo(self, role, days):
+        """Every tempo in any plan's text is followed by its meaning in seconds (rule 19)."""
+        athlete = lp.Athlete(equipment={lp.Equipment.BAND}, cleared=True)
+        text = to_text(lp.build_plan(athlete, role=role, start=dt.date(2026, 12, 7), days=days))
+        bare = re.findall(r"\b\d{1,2}-\d{1,2}-\d{1,2}\b(?! \(\d+ s up)", text)
+
+        assert [] == bare
 
     def test_safety_notes(self, plan):
         """Every plan note (the safety notes) is a bullet under ``## Notes``."""

@@ -10,25 +10,16 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import legraise_plan as lp
+from tests import strategies as s
 
 
-EQUIPMENT = [e for e in lp.Equipment if e is not lp.Equipment.BODYWEIGHT]
-
-athletes = st.builds(
-    lp.Athlete,
-    equipment=st.frozensets(st.sampled_from(EQUIPMENT)),
-    level=st.sampled_from(lp.Level),
-    units=st.sampled_from(lp.Unit),
-    conditions=st.frozensets(st.sampled_from(lp.Condition), max_size=2),
-    cleared=st.booleans(),
-)
 roles = st.sampled_from(lp.Role)
 
 
 @st.composite
 def situations(draw: st.DrawFn) -> tuple[lp.Ladder, lp.ProgressionRules, lp.ProgressionState]:
     """A ladder, rules and any valid state on that ladder."""
-    athlete = draw(athletes)
+    athlete = draw(s.athletes())
     role = draw(roles)
     ladder = lp.build_ladder(athlete, role)
     rules = lp.ProgressionRules.for_role(role, athlete.level)
@@ -60,7 +51,7 @@ outcomes = st.builds(
 
 
 def novice_with_bands_and_ankle_weights() -> lp.Athlete:
-    """The athlete of the DESIGN.md example."""
+    """The athlete of the reference example plan."""
     return lp.Athlete(equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS})
 
 
@@ -68,25 +59,25 @@ class TestLadder:
     """The equipment ladder built for an athlete and role."""
 
     def test_full_ladder_order(self):
-        """Bodyweight rungs come first, then bands in colour order, ankle weights, cable."""
+        """Rule 8, by resistance: standing, bands, prone, prone ankle weights, then cable."""
         athlete = lp.Athlete(
             equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS, lp.Equipment.CABLE}
         )
         labels = [r.label for r in lp.build_ladder(athlete)]
 
         assert labels[:8] == [
-            "prone, bodyweight",
             "standing, bodyweight",
             "standing, bodyweight + 2 s pause",
-            "band yellow",
-            "band red",
-            "band green",
-            "band blue",
-            "band black",
+            "band yellow, anchored at the ankle",
+            "band red, anchored at the ankle",
+            "band green, anchored at the ankle",
+            "band blue, anchored at the ankle",
+            "band black, anchored at the ankle",
+            "prone, bodyweight",
         ]
-        assert labels[8] == "ankle weights 0.5 kg/ankle"
-        assert labels[17] == "ankle weights 5 kg/ankle"
-        assert labels[18] == "cable 5 kg"
+        assert labels[8] == "prone, ankle weights 0.5 kg/ankle"
+        assert labels[17] == "prone, ankle weights 5 kg/ankle"
+        assert labels[18] == "cable 10 kg"
         assert labels[-1] == "cable 40 kg"
 
     def test_pounds_use_pound_increments(self):
@@ -98,14 +89,14 @@ class TestLadder:
 
         assert [str(x.mass) for x in loads[:3]] == ["1 lb", "2 lb", "3 lb"]
         assert str(loads[9].mass) == "10 lb"
-        assert str(loads[10].mass) == "10 lb"
+        assert [str(x.mass) for x in loads[10:12]] == ["20 lb", "30 lb"]
         assert loads[10].equipment is lp.Equipment.CABLE
 
     def test_no_cable_ends_at_ankle_weights(self):
         """Without a cable the ladder ends at the ankle-weight cap."""
         ladder = lp.build_ladder(novice_with_bands_and_ankle_weights())
 
-        assert ladder[ladder.top].label == "ankle weights 5 kg/ankle"
+        assert ladder[ladder.top].label == "prone, ankle weights 5 kg/ankle"
 
     def test_custom_caps(self):
         """The athlete's ankle-weight cap, plate size and pulley ratio shape the ladder."""
@@ -117,8 +108,8 @@ class TestLadder:
         )
         labels = [r.label for r in lp.build_ladder(athlete) if r.load.is_external]
 
-        assert labels[3] == "ankle weights 2 kg/ankle"
-        assert labels[4] == "cable 2.5 kg (2:1 pulley)"
+        assert labels[3] == "prone, ankle weights 2 kg/ankle"
+        assert labels[4] == "cable 12.5 kg (2:1 pulley)"
 
     def test_warm_up_caps_at_lightest_band(self):
         """Warm-up stops at the yellow band and has no pause rung."""
@@ -127,7 +118,11 @@ class TestLadder:
         )
         labels = [r.label for r in lp.build_ladder(athlete, lp.Role.WARM_UP)]
 
-        assert labels == ["prone, bodyweight", "standing, bodyweight", "band yellow"]
+        assert labels == [
+            "standing, bodyweight",
+            "band yellow, anchored at the ankle",
+            "prone, bodyweight",
+        ]
 
     def test_rehab_caps_loads(self):
         """Rehab keeps bands to red, ankle weights to 1 kg and never uses the cable."""
@@ -137,11 +132,12 @@ class TestLadder:
         )
         labels = [r.label for r in lp.build_ladder(athlete, lp.Role.REHAB)]
 
-        assert labels[3:] == [
-            "band yellow",
-            "band red",
-            "ankle weights 0.5 kg/ankle",
-            "ankle weights 1 kg/ankle",
+        assert labels[2:] == [
+            "band yellow, anchored at the ankle",
+            "band red, anchored at the ankle",
+            "prone, bodyweight",
+            "prone, ankle weights 0.5 kg/ankle",
+            "prone, ankle weights 1 kg/ankle",
         ]
 
     def test_uncleared_back_pain_stays_bodyweight(self):
@@ -155,8 +151,10 @@ class TestLadder:
     def test_pregnancy_drops_prone(self):
         """Pregnancy swaps the prone raise for standing work."""
         athlete = lp.Athlete(conditions={lp.Condition.PREGNANCY}, cleared=True)
+        ladder = lp.build_ladder(athlete)
 
-        assert lp.build_ladder(athlete)[0].label == "standing, bodyweight"
+        assert ladder[0].label == "standing, bodyweight"
+        assert all(r.variation.position is lp.Position.STANDING for r in ladder)
 
     def test_advanced_variations_need_equipment_and_experience(self):
         """Bench variations top the ladder for non-novices who have the bench."""
@@ -172,12 +170,13 @@ class TestLadder:
         assert all(not r.variation.is_advanced for r in lp.build_ladder(trained, lp.Role.REHAB))
 
     def test_step_sizes(self):
-        """Band steps are about a quarter; the first rung of new equipment is not comparable."""
+        """Band steps are 12-18 % at the hip; a change of equipment is measured too."""
         ladder = lp.build_ladder(lp.Athlete(equipment={lp.Equipment.BAND}))
 
-        assert ladder[3].step_pct is None
-        assert ladder[4].step_pct == pytest.approx(23.3)
-        assert ladder[3].needs_bridge(10.0)
+        assert ladder[0].step_pct is None
+        assert ladder[2].step_pct == pytest.approx(89.7)
+        assert ladder[3].step_pct == pytest.approx(12.2)
+        assert ladder[2].needs_bridge(10.0)
         assert not ladder[1].needs_bridge(10.0)
 
     def test_bad_ladder(self):
@@ -189,19 +188,19 @@ class TestLadder:
         with pytest.raises(lp.ProgressionError, match="rung index must be 0, got 1"):
             lp.Ladder((rung,))
 
-    @given(athlete=athletes, role=roles)
+    @given(athlete=s.athletes(), role=roles)
     def test_never_uses_missing_equipment(self, athlete, role):
         """Every rung uses equipment the athlete has."""
         ladder = lp.build_ladder(athlete, role)
 
         assert {r.load.equipment for r in ladder} <= athlete.equipment
 
-    @given(athlete=athletes, role=roles)
+    @given(athlete=s.athletes(), role=roles)
     def test_rungs_get_harder(self, athlete, role):
-        """Loads never get lighter going up the ladder."""
-        loads = [r.load for r in lp.build_ladder(athlete, role)]
+        """Rule 8: the estimated resistance at the hip rises on every rung."""
+        nms = [r.resistance_nm for r in lp.build_ladder(athlete, role)]
 
-        assert all(a <= b for a, b in itertools.pairwise(loads))
+        assert all(a < b for a, b in itertools.pairwise(nms))
 
 
 class TestRules:
@@ -225,7 +224,12 @@ class TestRules:
         ("kwargs", "message"),
         [
             ({"base_sets": 5, "max_sets": 4}, "base_sets must be at most max_sets"),
-            ({"pain_continue_max": 6}, "pain_continue_max must be at most pain_hold_max"),
+            ({"pain_continue_max": 6}, r"pain_continue_max must be 0\.\.3 .*never loosened"),
+            ({"pain_hold_max": 8}, r"pain_hold_max must be 0\.\.5 .*never loosened"),
+            (
+                {"pain_continue_max": 3, "pain_hold_max": 2},
+                "pain_continue_max must be at most pain_hold_max",
+            ),
             ({"max_step_pct": 0}, "max_step_pct must be a number in"),
             ({"rep_step": 0}, "rep_step must be 1..10, got 0"),
             ({"trigger": "fast"}, "trigger must be one of"),
@@ -272,19 +276,23 @@ def _step(state, outcome, athlete=None, role=lp.Role.ACCESSORY, rules=None):
     return lp.next_step(state, outcome, ladder, rules)
 
 
+RED = "band red, anchored at the ankle"
+GREEN = "band green, anchored at the ankle"
+
+
 class TestNextStep:
     """The pure step function and its reasons."""
 
     def test_double_progression_adds_reps(self):
         """Hitting the target on every set adds two reps."""
-        step = _step(lp.ProgressionState(rung=4, sets=3, reps=10), lp.SessionOutcome.uniform(3, 10))
+        step = _step(lp.ProgressionState(rung=3, sets=3, reps=10), lp.SessionOutcome.uniform(3, 10))
 
         assert (step.change, step.state.reps) == (lp.Change.MORE_REPS, 12)
-        assert step.reason == "all sets hit 10/leg → 12 reps on band red"
+        assert step.reason == "all sets hit 10/leg → 12 reps on band red, anchored at the ankle"
 
     def test_top_of_range_twice_then_bridge_then_step(self):
         """Two sessions at the top bridge a big band jump with a set, then step one colour."""
-        state = lp.ProgressionState(rung=4, sets=3, reps=15)
+        state = lp.ProgressionState(rung=3, sets=3, reps=15)
         first = _step(state, lp.SessionOutcome.uniform(3, 15))
         second = _step(first.state, lp.SessionOutcome.uniform(3, 15))
         third = _step(second.state, lp.SessionOutcome.uniform(4, 15))
@@ -292,12 +300,13 @@ class TestNextStep:
 
         assert first.change is lp.Change.HOLD
         assert second.change is lp.Change.BRIDGE
-        assert second.state.sets == 4
-        assert "band red → band green is +24.3 % (over 10 %)" in second.reason
-        assert third.change is lp.Change.HOLD
+        assert (second.state.sets, second.state.reps) == (4, 10)
+        assert f"{RED} → {GREEN} is +13.7 % (over 10 %)" in second.reason
+        assert third.change is lp.Change.MORE_REPS
+        assert "counts as the top of the range" in third.reason
         assert fourth.change is lp.Change.STEP_UP
-        assert fourth.reason == "top of range 2 sessions in a row → band red → band green"
-        assert (fourth.state.rung, fourth.state.sets, fourth.state.reps) == (5, 3, 10)
+        assert fourth.reason == f"top of range 2 sessions in a row → {RED} → {GREEN}"
+        assert (fourth.state.rung, fourth.state.sets, fourth.state.reps) == (4, 3, 10)
 
     def test_bridge_with_pause_when_sets_are_maxed(self):
         """At the maximum number of sets the bridge is a longer hold instead."""
@@ -307,34 +316,48 @@ class TestNextStep:
 
         assert (step.change, step.state.extra_hold, step.state.sets) == (lp.Change.BRIDGE, 1, 4)
 
-    def test_bodyweight_position_change_needs_no_bridge(self):
-        """Prone to standing is not a load jump, so it steps straight up."""
+    def test_small_rise_needs_no_bridge(self):
+        """Rule 7: standing to standing + pause is +7.3 % (under 10 %), so it steps straight up."""
         step = _step(
             lp.ProgressionState(rung=0, sets=3, reps=15, top_streak=1),
             lp.SessionOutcome.uniform(3, 15),
         )
 
         assert step.reason == (
-            "top of range 2 sessions in a row → prone, bodyweight → standing, bodyweight"
+            "top of range 2 sessions in a row → standing, bodyweight → standing, bodyweight "
+            "+ 2 s pause"
         )
 
     def test_stop_zone_pain_regresses(self):
         """Pain above 5/10 drops one rung and restarts at the bottom of the range."""
         step = _step(
-            lp.ProgressionState(rung=5, sets=3, reps=12),
+            lp.ProgressionState(rung=4, sets=3, reps=12),
             lp.SessionOutcome.uniform(3, 12, pain_during=7),
         )
 
         assert step.change is lp.Change.REGRESS
-        assert step.reason == "pain 7/10 during (above 5) → regress: band green → band red"
-        assert (step.state.rung, step.state.reps) == (4, 10)
+        assert step.reason == f"pain 7/10 during (above 5) → regress: {GREEN} → {RED}"
+        assert (step.state.rung, step.state.reps) == (3, 10)
 
-    def test_stop_zone_pain_on_first_rung_drops_a_set(self):
-        """On the first rung a regression takes a set off instead."""
+    def test_stop_zone_pain_on_first_rung_refers(self):
+        """Rule 26: pain above 5/10 with no easier rung left stops the exercise."""
         step = _step(
             lp.ProgressionState(rung=0, sets=3, reps=12),
             lp.SessionOutcome.uniform(3, 12, pain_during=6),
         )
+
+        assert (step.change, step.rule, step.state.stopped) == (
+            lp.Change.STOP_AND_REFER,
+            "refer_on_escalating_pain",
+            True,
+        )
+        assert "pain 6/10 with no easier level left" in step.reason
+
+    def test_first_rung_regression_drops_a_set(self):
+        """On the first rung a regression for form takes a set off instead."""
+        state = lp.ProgressionState(rung=0, sets=3, reps=12, miss_streak=1)
+
+        step = _step(state, lp.SessionOutcome.uniform(3, 12, form_kept=False))
 
         assert (step.change, step.state.sets) == (lp.Change.REGRESS, 2)
         assert "already on the first rung: 3 → 2 sets" in step.reason
@@ -372,14 +395,14 @@ class TestNextStep:
 
     def test_form_failure_twice_regresses(self):
         """Rule 13: form lost in 2 sessions running drops one rung."""
-        state = lp.ProgressionState(rung=5, sets=3, reps=12)
+        state = lp.ProgressionState(rung=4, sets=3, reps=12)
         first = _step(state, lp.SessionOutcome.uniform(3, 12, form_kept=False))
         second = _step(first.state, lp.SessionOutcome.uniform(3, 12, form_kept=False))
 
         assert first.change is lp.Change.HOLD
         assert first.reason == "form lost (1 of 2 before regressing) → hold"
         assert second.change is lp.Change.REGRESS
-        assert second.reason == ("form lost 2 sessions in a row → regress: band green → band red")
+        assert second.reason == (f"form lost 2 sessions in a row → regress: {GREEN} → {RED}")
 
     def test_missed_bottom_counts_as_a_miss(self):
         """Missing the bottom of the range on a set is a miss."""
@@ -417,7 +440,7 @@ class TestNextStep:
             cleared=True,
         )
         rules = attrs.evolve(lp.ProgressionRules.for_role(), pain_free_before_load=2)
-        state = lp.ProgressionState(rung=2, sets=3, reps=15, top_streak=1, bridged=True)
+        state = lp.ProgressionState(rung=1, sets=3, reps=15, top_streak=1, bridged=True)
         unknown = lp.SessionOutcome.uniform(3, 15, pain_during=3)
         clean = lp.SessionOutcome.uniform(3, 15, next_morning_pain=0)
 
@@ -429,7 +452,10 @@ class TestNextStep:
         assert "external load needs 2 pain-free sessions first (0 so far)" in painful.reason
         assert "(1 so far)" in once.reason
         assert twice.change is lp.Change.STEP_UP
-        assert twice.reason.endswith("standing, bodyweight + 2 s pause → band yellow")
+        assert twice.reason.endswith(
+            "standing to neutral, bodyweight + 2 s pause → band yellow, anchored at the ankle, "
+            "to neutral"
+        )
 
     def test_next_morning_pain_needs_two_baseline_sessions(self):
         """Rule 15: after a set comes off, 2 sessions back at baseline precede progress."""
@@ -488,10 +514,15 @@ class TestNextStep:
             rules,
         )
 
-        assert (add_set.change, add_set.state.sets) == (lp.Change.ADD_SET, 4)
+        assert (add_set.change, add_set.state.sets, add_set.state.reps) == (
+            lp.Change.ADD_SET,
+            4,
+            10,
+        )
         assert (add_hold.change, add_hold.state.extra_hold) == (lp.Change.LONGER_HOLD, 1)
         assert stay.change is lp.Change.HOLD
-        assert "advanced variation" in stay.reason
+        # A novice without a bench is never pointed at a variation they cannot do.
+        assert "variation" not in stay.reason
 
     def test_state_must_fit_ladder_and_rules(self):
         """A state off the ladder or above max sets is rejected."""
@@ -523,7 +554,7 @@ class TestNextStep:
 
         if step.state.difficulty < state.difficulty:
             assert step.change in {lp.Change.REGRESS, lp.Change.REDUCE}
-            assert any(word in step.reason for word in ("pain", "form", "missed"))
+            assert any(word in step.reason for word in ("pain", "form", "missed", "sets done"))
 
     @given(situation=situations(), outcome=outcomes)
     def test_pain_never_increases_difficulty(self, situation, outcome):
@@ -551,13 +582,16 @@ class TestStartAndProjection:
     @pytest.mark.parametrize(
         ("athlete", "label"),
         [
-            (novice_with_bands_and_ankle_weights(), "prone, bodyweight"),
+            (novice_with_bands_and_ankle_weights(), "standing, bodyweight"),
             (
                 lp.Athlete(equipment={lp.Equipment.BAND}, level=lp.Level.INTERMEDIATE),
-                "band yellow",
+                "band yellow, anchored at the ankle",
             ),
-            (lp.Athlete(equipment={lp.Equipment.BAND}, level=lp.Level.ADVANCED), "band red"),
-            (lp.Athlete(level=lp.Level.ADVANCED), "standing, bodyweight + 2 s pause"),
+            (
+                lp.Athlete(equipment={lp.Equipment.BAND}, level=lp.Level.ADVANCED),
+                "band red, anchored at the ankle",
+            ),
+            (lp.Athlete(level=lp.Level.ADVANCED), "prone, bodyweight"),
             (
                 lp.Athlete(
                     equipment={lp.Equipment.BAND},
@@ -565,12 +599,12 @@ class TestStartAndProjection:
                     conditions={lp.Condition.HIP_PAIN},
                     cleared=True,
                 ),
-                "prone, bodyweight",
+                "prone to neutral, bodyweight",
             ),
         ],
     )
     def test_starting_rung(self, athlete, label):
-        """Novices and anyone with a condition start at bodyweight; trained lifters higher."""
+        """Novices start on the easiest rung, hip pain trunk-supported (rule 24), trained higher."""
         ladder = lp.build_ladder(athlete)
         rules = lp.ProgressionRules.for_role(lp.Role.ACCESSORY, athlete.level)
 
@@ -594,18 +628,21 @@ class TestStartAndProjection:
         ]
 
         assert by_week == [
-            ["prone, bodyweight"],
-            ["prone, bodyweight", "standing, bodyweight"],
             ["standing, bodyweight"],
             ["standing, bodyweight", "standing, bodyweight + 2 s pause"],
+            ["standing, bodyweight + 2 s pause"],
+            ["standing, bodyweight + 2 s pause"],
             ["standing, bodyweight + 2 s pause"],
             ["standing, bodyweight"],
         ]
         assert [p.state.reps for p in projected[:6]] == [10, 12, 14, 15, 15, 10]
+        # Before the +89.7 % step to the yellow band, a set is added first (rule 7).
+        assert [(p.state.sets, p.state.reps) for p in projected[9:11]] == [(3, 15), (4, 10)]
+        # The deload is cut from the last dose trained, 4 × 15: 2 × 15 one rung lower.
         assert all(p.is_deload for p in projected[15:])
-        assert projected[15].state.sets == 2
+        assert {(p.state.sets, p.state.reps) for p in projected[15:]} == {(2, 15)}
 
-    @given(athlete=athletes, role=roles, deloads=st.lists(st.booleans(), max_size=40))
+    @given(athlete=s.athletes(), role=roles, deloads=st.lists(st.booleans(), max_size=40))
     def test_projection_length(self, athlete, role, deloads):
         """A projection of N sessions has N states, deloads where asked."""
         if role is lp.Role.REHAB:
@@ -620,17 +657,22 @@ class TestStartAndProjection:
         assert [p.is_deload for p in projected] == deloads
 
     def test_deload_state(self):
-        """Rule 11: one rung lower, about 40 % fewer sets, reps at the bottom of the range."""
+        """Rule 11: from the dose trained, about 40 % fewer sets and one rung lower."""
         ladder = lp.build_ladder(lp.Athlete(equipment={lp.Equipment.BAND}))
         rules = lp.ProgressionRules.for_role()
 
         step = lp.progression.deload_state(
-            lp.ProgressionState(rung=5, sets=3, reps=14), ladder, rules
+            lp.ProgressionState(rung=4, sets=3, reps=14), ladder, rules
         )
         single = lp.progression.deload_state(
             lp.ProgressionState(rung=0, sets=1, reps=14), ladder, rules
         )
 
-        assert (step.state.rung, step.state.sets, step.state.reps) == (4, 2, 10)
-        assert step.reason == "deload: band green → band red, 3 → 2 sets of 10"
-        assert (single.state.rung, single.state.sets, single.state.reps) == (0, 1, 6)
+        assert (step.state.rung, step.state.sets, step.state.reps) == (3, 2, 14)
+        assert step.reason == (
+            "deload from the dose last trained (band green, anchored at the ankle, 3 × 14): "
+            "2 × 14, one level lower (band red, anchored at the ankle)"
+        )
+        # On the first rung: the same rung with 2 more reps in reserve; one set: 40 % fewer reps.
+        assert (single.state.rung, single.state.sets, single.state.reps) == (0, 1, 8)
+        assert single.reason.endswith("2 more reps in reserve on standing, bodyweight")
