@@ -1,6 +1,6 @@
 """Doses: sets, reps per leg, tempo, rest, load, reps in reserve, and time estimates.
 
-The time estimate is TRAINING-RULES rule 19::
+The time estimate is coaching rule 19 (docs/coaching.md)::
 
     block_s = sets × (2 legs × reps × rep_s + 15 s switch) + (sets − 1) × rest_s + setup_s
 

@@ -28,13 +28,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 @pytest.fixture(name="athlete")
 def fixture_athlete() -> lp.Athlete:
-    """A novice with bands and ankle weights (the DESIGN.md example)."""
+    """A novice with bands and ankle weights (the reference example)."""
     return lp.Athlete(equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS})
 
 
 @pytest.fixture(name="plan")
 def fixture_plan(athlete: lp.Athlete) -> lp.Plan:
-    """The DESIGN.md example: 6 weeks, MO/WE/FR 18:00 Europe/Berlin, from 2026-12-07."""
+    """The reference example: 6 weeks, MO/WE/FR 18:00 Europe/Berlin, from 2026-12-07."""
     return lp.build_plan(
         athlete,
         role=lp.Role.ACCESSORY,

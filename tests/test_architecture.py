@@ -18,7 +18,7 @@ domain (errors … plan) does no I/O, reads no clock, imports none of the export
 libraries and never imports ``formats``, ``cli`` or an edge.
 """
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Tests for the athlete profile (legraise_plan.athlete)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ class TestDefaults:
         )
 
     def test_design_example(self):
-        """The DESIGN.md athlete has bands, ankle weights and (always) bodyweight."""
+        """The reference athlete has bands, ankle weights and (always) bodyweight."""
         athlete = lp.Athlete(equipment={E.BAND, E.ANKLE_WEIGHTS}, level=lp.Level.NOVICE)
 
         assert {E.BODYWEIGHT, E.BAND, E.ANKLE_WEIGHTS} == athlete.equipment

@@ -1,6 +1,6 @@
 """Tests for the exercise catalog (legraise_plan.catalog)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 

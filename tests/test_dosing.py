@@ -1,6 +1,6 @@
 """Tests for legraise_plan.dosing: conditions, safety notes, doses within the rules, frequency."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Tests for equipment, band colours and loads (legraise_plan.equipment)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests import strategies as s
 E = lp.Equipment
 C = lp.BandColour
 
-#: TheraBand at 100 % elongation, TRAINING-RULES §6: colour, lbf, N (derived, 1 decimal).
+#: TheraBand at 100 % elongation, the band table of rule 9: colour, lbf, N (derived, 1 decimal).
 THERABAND = [
     (C.TAN, "2.4", 10.7),
     (C.YELLOW, "3.0", 13.3),

@@ -1,6 +1,6 @@
 """Tests for doses, tempo, rep ranges and time estimates (legraise_plan.prescription)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def dose(
     variation: lp.Variation = STANDING,
     load: lp.Load | None = None,
 ) -> lp.Prescription:
-    """A prescription written the way TRAINING-RULES §7 writes it."""
+    """A prescription written the way the time-estimate table of rule 19 writes it."""
     return lp.Prescription(
         variation=variation,
         load=load or lp.Load.bodyweight(),

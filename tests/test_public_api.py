@@ -1,6 +1,6 @@
 """Tests for the public surface: __all__, lazy exports, version, typing marker, errors."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class TestAll:
         assert ["__version__"] == [n for n in lp.__all__ if n.startswith("_")]
 
     def test_design_contract_names(self):
-        """The names DESIGN.md promises are all public."""
+        """The names of the documented public contract are all public."""
         assert set() == DESIGN_NAMES - set(lp.__all__)
 
     @pytest.mark.parametrize("name", lp.__all__)

@@ -1,6 +1,6 @@
 """Tests for masses, units, exact conversion and rounding (legraise_plan.units)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 

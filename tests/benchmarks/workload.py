@@ -26,7 +26,7 @@ _ZONES = (None, "Europe/Berlin", "America/New_York")
 
 
 def reference_plan(weeks: int) -> lp.Plan:
-    """The DESIGN.md example plan (novice, band + ankle weights, MO/WE/FR 18:00 Berlin)."""
+    """The reference example plan (novice, band + ankle weights, MO/WE/FR 18:00 Berlin)."""
     athlete = lp.Athlete(equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS})
     return lp.build_plan(
         athlete, weeks=weeks, start=START, days=("MO", "WE", "FR"), tz="Europe/Berlin"

@@ -1,6 +1,6 @@
 """Tests for the equipment ladder and the resistance model (progression._ladder, _resistance)."""
 
-# House style (STYLE.md, structlog): `assert expected == actual`, hence no SIM300.
+# House style (structlog): `assert expected == actual`, hence no SIM300.
 
 from __future__ import annotations
 
