@@ -223,6 +223,17 @@ class TestWorkedExamples:
         assert all(f"{biggest.sets} × {biggest.reps})" in b.reason for b in deload)
         assert all(b.sets * b.reps < biggest.sets * biggest.reps for b in deload)
 
+    def test_deload_keeps_the_exercise(self):
+        """Rule 11: when the rung below is another exercise, the deload adds 2 RIR instead."""
+        athlete = lp.Athlete(equipment={E.BAND}, cleared=True)
+        plan = lp.build_plan(athlete, role=lp.Role.REHAB, start=START, days="tue,thu,sat")
+        trained = [s.blocks[0] for s in plan.sessions if s.week == 5]
+        deload = [s.blocks[0] for s in plan.sessions if s.is_deload]
+
+        assert {"prone-hip-extension"} == {b.variation.id for b in trained + deload}
+        assert {trained[-1].rir + 2} == {b.rir for b in deload}
+        assert all("2 more reps in reserve on prone, bodyweight" in b.reason for b in deload)
+
     def test_rehab_volume_has_no_big_jumps(self):
         """Rule 27: the 6-week rehab plan's weekly volume never rises more than 20 %."""
         plan = lp.build_plan(

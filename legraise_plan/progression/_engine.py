@@ -130,15 +130,18 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
     """Rule 11: a deload computed from the dose last trained.
 
     Sets drop by about 40 % (a single set drops 40 % of its reps instead), and either
-    the rung goes one lower or, on the first rung, the athlete keeps 2 more reps in
-    reserve; never every cut at once.  Reps stay as trained (within the lower rung's
-    range).  The progression resumes from ``trained`` afterwards.
+    the rung goes one lower, when the rung below is the same exercise (a lighter band,
+    a lighter weight, no pause), or the athlete keeps 2 more reps in reserve on the same
+    rung, so a deload never switches exercise; never every cut at once.  Reps stay as
+    trained (within the lower rung's range).  The progression resumes from ``trained``
+    afterwards.
     """
     _check_state(trained, ladder, rules)
     here = ladder[trained.rung]
     sets = max(1, round(trained.sets * DELOAD_SET_FACTOR))
-    if trained.rung > 0:
-        rung = ladder[trained.rung - 1]
+    below = ladder[trained.rung - 1] if trained.rung > 0 else None
+    if below is not None and below.variation == here.variation:
+        rung = below
         allowed = rules.range_for(rung)
         reps = min(max(trained.reps, allowed.low), allowed.high)
         easier = f"one level lower ({rung.label})"
