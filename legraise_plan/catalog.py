@@ -215,7 +215,7 @@ class Catalog(Mapping[str, Variation]):
 
 _BRACE = "Brace lightly, as if about to be nudged in the belly, and keep that through every rep."
 _SQUEEZE = "Squeeze the glute of the working leg to start the lift; the back stays quiet."
-_TOP = "Stop where the pelvis would have to tip or the back arch; pause for a second there."
+_TOP = "Stop where the pelvis would have to tip or the back arch; hold there as the tempo says."
 _LOWER = "Lower under control, taking as long as the lift; do not let the leg drop."
 _SWITCH = "Finish all reps on one side, then switch."
 _BREATHING = "Breathe out while the leg rises, in while it comes back; never hold the breath."
@@ -263,8 +263,8 @@ _PRONE_NEUTRAL_SETUP = (
     "Rest the forehead on your stacked hands; legs long, toes on the mat.",
     _BRACE,
 )
-_PRONE_NEUTRAL_TOP = "Hold for a second at the top; the hip bones stay on the pillow."
-_STANDING_NEUTRAL_TOP = "Hold for a second there; hips square, back flat."
+_PRONE_NEUTRAL_TOP = "Hold at the top as the tempo says; the hip bones stay on the pillow."
+_STANDING_NEUTRAL_TOP = "Hold there as the tempo says; hips square, back flat."
 
 
 def _neutral_mistakes(*extra: str) -> tuple[str, ...]:

@@ -226,6 +226,9 @@ def rules_for(
         chosen = attrs.evolve(chosen, pain_free_before_load=max(chosen.pain_free_before_load, 2))
     if role in {Role.WARM_UP, Role.REHAB} or _held_to_warm_up(athlete):
         chosen = _clamp_to_dose(chosen, dose_for(athlete, role), role)
+    if _held_to_warm_up(athlete):
+        # Warm-up tempo too: no bridging sets or longer holds until cleared (rule 20).
+        chosen = attrs.evolve(chosen, bridge=False, max_extra_hold=0)
     return chosen
 
 
@@ -238,10 +241,12 @@ def _clamp_to_dose(rules: ProgressionRules, dose: RoleDose, role: Role) -> Progr
     hold_room = rules.max_extra_hold
     if dose.max_rep_seconds is not None:
         hold_room = min(hold_room, max(0, dose.max_rep_seconds - dose.tempo.rep_seconds))
+    base_sets = min(rules.base_sets, dose.max_sets)
     return attrs.evolve(
         rules,
         max_sets=min(rules.max_sets, dose.max_sets),
-        base_sets=min(rules.base_sets, dose.max_sets),
+        base_sets=base_sets,
+        min_sets=min(max(rules.min_sets, dose.min_sets), base_sets),
         rep_range=_clamp_range(rules.rep_range, dose.rep_range.high),
         heavy_rep_range=None,
         pain_continue_max=min(rules.pain_continue_max, 3),

@@ -46,6 +46,7 @@ from legraise_plan.progression import (
     Ladder,
     ProgressionRules,
     ProgressionState,
+    Rung,
     SessionOutcome,
     Step,
     as_prescribed,
@@ -213,8 +214,10 @@ def _may_go_up(
         return False
     if previous is not None and previous < state.rung:
         return False
-    gated = state.pain_free_streak < ctx.rules.pain_free_before_load
-    return not (ctx.ladder[above].load.is_external and gated)
+    rung = ctx.ladder[above]
+    if ctx.rules.bridge and not state.bridged and rung.needs_bridge(ctx.rules.max_step_pct):
+        return False  # a big jump is taken only after its bridge (rule 7)
+    return _may_use(rung, state, ctx)
 
 
 def _heavy(
@@ -227,7 +230,10 @@ def _heavy(
 ) -> tuple[ProgressionState, str]:
     """Heavy day or peak week: one rung up at the bottom of the range, where allowed.
 
-    A peak week also has fewer sets than this cycle's accumulation weeks.
+    Where the rung above is not allowed today (a jump that needs its bridge first, the
+    pain-free gate, a step just taken), the day stays on its rung with a 1 s longer hold
+    at the bottom of the range; rehab keeps its dose.  A peak week also has fewer sets
+    than this cycle's accumulation weeks.
     """
     word = "heavy day" if kind is DayKind.HEAVY else "peak week"
     sets = state.sets
@@ -237,15 +243,27 @@ def _heavy(
     fewer = f", {sets} sets" if sets != state.sets else ""
     if not up:
         dose = attrs.evolve(state, sets=sets)
-        return dose, f"{word}: stays on {_label(ctx, state)} (one step at a time){fewer}"
+        if not ctx.rules.rehab and state.extra_hold < ctx.rules.max_extra_hold:
+            # The rung above is too big a jump today: hold the top longer instead.
+            dose = attrs.evolve(dose, extra_hold=state.extra_hold + 1, reps=ctx.low(state))
+            why = f"1 s longer hold at the top, bottom of the range ({dose.reps})"
+            return dose, f"{word}: stays on {_label(ctx, state)}, {why}{fewer}"
+        return dose, f"{word}: stays on {_label(ctx, state)}{fewer}"
     dose = attrs.evolve(_on_rung(state, state.rung + 1), sets=sets)
     dose = attrs.evolve(dose, reps=ctx.low(dose))
     where = f"one rung up to {_label(ctx, dose)}"
     return dose, f"{word}: {where}, bottom of the range ({dose.reps}){fewer}"
 
 
+def _may_use(rung: Rung, state: ProgressionState, ctx: _Context) -> bool:
+    """False for an external load the pain-free gate still holds back (rule 24)."""
+    gated = state.pain_free_streak < ctx.rules.pain_free_before_load
+    return not (rung.load.is_external and gated)
+
+
 def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
-    down = _on_rung(state, max(0, state.rung - 1))
+    lower = max(0, state.rung - 1)
+    down = _on_rung(state, lower if _may_use(ctx.ladder[lower], state, ctx) else state.rung)
     sets = max(ctx.min_sets, state.sets - 1)
     dose = attrs.evolve(down, sets=sets, reps=ctx.high(down))
     where = (
@@ -384,7 +402,7 @@ class _Run:
         self.volumes.deloads.add(week)
         self.accumulated = None
         if self.trained is not None:
-            self.state = attrs.evolve(self.trained, top_streak=0, bridged=False)
+            self.state = attrs.evolve(self.trained, top_streak=0)
             self.base_rung = self.state.rung
             self.reason = "after the deload, resume at the dose last trained"
         return day

@@ -12,7 +12,8 @@ free-text note::
 
     ## Week 1
     - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Prone backward leg raise · bodyweight ·
-      tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s — ...
+      tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s ·
+      stop 2 reps short of failure — ...
 
 The output depends on the plan only (English day names, no locale), so the same plan
 always gives the same text.
@@ -130,7 +131,8 @@ def _block_text(block: Block) -> str:
     rx = block.prescription
     text = (
         f"{rx.sets}×{rx.reps}/leg {rx.variation.name} · {rx.load.label} · "
-        f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)}"
+        f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · "
+        f"stop {rx.rir} reps short of failure"
     )
     return f"{text} — {block.reason}" if block.reason else text
 

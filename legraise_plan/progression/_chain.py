@@ -27,6 +27,9 @@ from legraise_plan.progression._state import (
 
 #: Sessions back at baseline before progressing again after next-morning pain (design: 2).
 BASELINE_SESSIONS: Final = 2
+#: Sessions running in the 4-5/10 zone that count as constant pain (design: two weeks at
+#: three sessions a week).
+HOLD_ZONE_SESSIONS: Final = 6
 
 
 @attrs.frozen(kw_only=True)
@@ -60,16 +63,26 @@ def fresh(state: ProgressionState, rung: int, sets: int, reps: int) -> Progressi
         sets=sets,
         reps=reps,
         high_pain_streak=state.high_pain_streak,
+        hold_zone_streak=state.hold_zone_streak,
         last_pain=state.last_pain,
         pain_rises=state.pain_rises,
     )
 
 
 def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step:
-    """One rung down at the base sets and the bottom of the range; on the first rung, a set less."""
+    """One rung down at the base sets and the bottom of the range.
+
+    The rung below must be one the athlete may use: an external load waits for the
+    required pain-free sessions (rule 24), so a regression skips down past it to
+    bodyweight.  With no such rung below, a set comes off (never below the role's
+    minimum working sets).
+    """
     ladder, rules = facts.ladder, facts.rules
-    if state.rung == 0:
-        sets = max(1, state.sets - 1)
+    below = next(
+        (r for r in reversed(ladder.rungs[: state.rung]) if _may_use(r, state, rules)), None
+    )
+    if below is None:
+        sets = max(min(rules.min_sets, state.sets), state.sets - 1)
         new = attrs.evolve(
             state,
             sets=sets,
@@ -83,12 +96,19 @@ def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step
         what = f"{state.sets} → {sets} sets" if sets < state.sets else "keep the dose"
         if state.extra_hold:
             what += ", no extra pause"
+        where = "already on the first rung" if state.rung == 0 else "no easier rung to use yet"
         change = Change.REGRESS if easier else Change.HOLD
-        return _step(new, change, f"{why} → already on the first rung: {what}", rule)
-    below = ladder[state.rung - 1]
+        return _step(new, change, f"{why} → {where}: {what}", rule)
     new = fresh(state, below.index, min(state.sets, rules.base_sets), rules.range_for(below).low)
     reason = f"{why} → regress: {ladder[state.rung].label} → {below.label}"
+    if below.index < state.rung - 1:
+        reason += " (no external load before the pain-free sessions it needs)"
     return _step(new, Change.REGRESS, reason, rule)
+
+
+def _may_use(rung: Rung, state: ProgressionState, rules: ProgressionRules) -> bool:
+    """False for an external load the pain-free gate still holds back (rule 24)."""
+    return not rung.load.is_external or state.pain_free_streak >= rules.pain_free_before_load
 
 
 # --------------------------------------------------------------------------- pain and recovery
@@ -108,14 +128,24 @@ def stay_stopped(state: ProgressionState, _facts: Facts) -> Step | ProgressionSt
 
 
 def track_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
-    """Rule 26 (bookkeeping): count high-pain sessions running and sessions of rising pain."""
-    outcome = facts.outcome
-    pain = outcome.pain
+    """Rule 26 (bookkeeping): count high-pain and hold-zone sessions, and rising pain.
+
+    Rising pain is measured above the athlete's baseline, so a steady chronic pain is
+    not mistaken for a rise.
+    """
+    outcome, rules = facts.outcome, facts.rules
+    excess = max(0, outcome.pain - outcome.baseline_pain)
     high = state.high_pain_streak + 1 if outcome.is_high_pain else 0
-    rising = state.last_pain is not None and pain > state.last_pain
+    zone = rules.pain_continue_max < outcome.pain_during <= rules.pain_hold_max
+    held = state.hold_zone_streak + 1 if zone else 0
+    rising = state.last_pain is not None and excess > state.last_pain
     rises = state.pain_rises + 1 if rising else 0
     return attrs.evolve(
-        state, high_pain_streak=min(high, 1000), last_pain=pain, pain_rises=min(rises, 1000)
+        state,
+        high_pain_streak=min(high, 1000),
+        hold_zone_streak=min(held, 1000),
+        last_pain=excess,
+        pain_rises=min(rises, 1000),
     )
 
 
@@ -123,8 +153,9 @@ def refer_on_escalating_pain(state: ProgressionState, facts: Facts) -> Step | Pr
     """Rule 26: stop and get assessed when pain escalates.
 
     Pain above 5/10 (during, or next morning above baseline) with no easier rung left,
-    in 2 sessions running, or pain rising over 3 sessions into the hold zone (above
-    3/10; design choice, so that 1 → 2 → 3 does not count).
+    in 2 sessions running, pain rising over 3 sessions into the hold zone (above 3/10;
+    design choice, so that 1 → 2 → 3 does not count), or pain that stays in the hold
+    zone for :data:`HOLD_ZONE_SESSIONS` sessions running (constant pain; design choice).
     """
     outcome = facts.outcome
     pain = outcome.pain
@@ -134,6 +165,8 @@ def refer_on_escalating_pain(state: ProgressionState, facts: Facts) -> Step | Pr
         why = f"pain above 5/10 in {state.high_pain_streak} sessions running"
     elif state.pain_rises >= 2 and pain > facts.rules.pain_continue_max:
         why = f"pain rising over {state.pain_rises + 1} sessions, now {pain}/10"
+    elif state.hold_zone_streak >= HOLD_ZONE_SESSIONS:
+        why = f"pain of 4-5/10 in {state.hold_zone_streak} sessions running"
     else:
         return state
     new = attrs.evolve(state, stopped=True, top_streak=0, pain_free_streak=0)
@@ -149,7 +182,11 @@ def stop_on_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionSta
 
 
 def trim_after_morning_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
-    """Rule 15: next-morning pain above baseline repeats the dose minus one set."""
+    """Rule 15: next-morning pain above baseline repeats the dose minus one set.
+
+    Above 5/10, or when a set less would go below the role's minimum, it regresses a
+    rung instead (rule 14).
+    """
     outcome = facts.outcome
     if not outcome.next_morning_above_baseline:
         return state
@@ -157,7 +194,8 @@ def trim_after_morning_pain(state: ProgressionState, facts: Facts) -> Step | Pro
         f"next-morning pain {outcome.next_morning_pain}/10 above baseline "
         f"{outcome.baseline_pain}/10"
     )
-    if state.sets == 1:
+    severe = (outcome.next_morning_pain or 0) > facts.rules.pain_hold_max
+    if severe or state.sets <= facts.rules.min_sets:
         return regress(state, facts, why, trim_after_morning_pain)
     new = attrs.evolve(
         state,

@@ -280,9 +280,13 @@ def bands(athlete: Athlete, _role: Role) -> Iterator[_Candidate]:
 
 
 def prone(athlete: Athlete, _role: Role) -> Iterator[_Candidate]:
-    """Prone bodyweight with the knee straight (not in pregnancy)."""
+    """Prone bodyweight with the knee straight (not in pregnancy).
+
+    Always kept: it is the trunk-supported way into the prone chain (rules 4 and 24), so
+    bands that the estimate puts above it (looped bands) are trimmed instead.
+    """
     if not _pregnant(athlete):
-        yield _Candidate(_pick(athlete, PRONE), Load.bodyweight())
+        yield _Candidate(_pick(athlete, PRONE), Load.bodyweight(), keep=True)
 
 
 def ankle_weights(athlete: Athlete, _role: Role) -> Iterator[_Candidate]:

@@ -88,12 +88,17 @@ class ProgressionRules:
     pain_free_before_load: int = attrs.field(default=0, validator=v.int_in(0, 20, ProgressionError))
     base_sets: int = attrs.field(default=3, validator=v.int_in(1, 10, ProgressionError))
     max_sets: int = attrs.field(default=4, validator=v.int_in(1, 10, ProgressionError))
+    min_sets: int = attrs.field(default=1, validator=v.int_in(1, 10, ProgressionError))
     min_rir: int = attrs.field(default=0, validator=v.int_in(0, 10, ProgressionError))
     max_extra_hold: int = attrs.field(
         default=MAX_EXTRA_HOLD, validator=v.int_in(0, MAX_EXTRA_HOLD, ProgressionError)
     )
 
     def __attrs_post_init__(self) -> None:
+        if self.min_sets > self.base_sets:
+            raise ProgressionError(
+                f"min_sets must be at most base_sets ({self.base_sets}), got {self.min_sets}"
+            )
         if self.base_sets > self.max_sets:
             raise ProgressionError(
                 f"base_sets must be at most max_sets ({self.max_sets}), got {self.base_sets}"
@@ -127,6 +132,7 @@ class ProgressionRules:
             pain_hold_max=5,
             base_sets=dose.base_sets,
             max_sets=dose.max_sets,
+            min_sets=dose.min_sets,
             min_rir=dose.min_rir,
             max_extra_hold=max(0, min(MAX_EXTRA_HOLD, hold_room)),
         )

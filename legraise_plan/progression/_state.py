@@ -28,9 +28,11 @@ class ProgressionState:
     recovering: int = attrs.field(default=0, validator=v.int_in(0, 10, ProgressionError))
     #: Sessions running with pain above 5/10 (during, or next morning above baseline).
     high_pain_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
-    #: The last session's pain (the higher of during and next morning), once known.
+    #: Sessions running with pain in the 4-5/10 hold zone during the session.
+    hold_zone_streak: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
+    #: The last session's pain above baseline (the higher of during and next morning).
     last_pain: int | None = attrs.field(default=None)
-    #: Sessions running whose pain was higher than the session before.
+    #: Sessions running whose pain above baseline was higher than the session before.
     pain_rises: int = attrs.field(default=0, validator=v.int_in(0, 1000, ProgressionError))
     #: True once pain escalated: the exercise stops until the athlete has been assessed.
     stopped: bool = attrs.field(default=False, validator=v.instance_of(bool, ProgressionError))

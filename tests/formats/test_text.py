@@ -108,7 +108,7 @@ class TestToText:
         assert (
             f"- Mon 2026-12-07 18:00 · {minutes} min · 3×10/leg {block.variation.name} · "
             f"{block.load.label} · tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · "
-            f"rest 60 s — {block.reason}"
+            f"rest 60 s · stop 2 reps short of failure — {block.reason}"
         ) in to_text(plan).splitlines()
 
     @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ class TestToText:
         ("rest", "text"),
         [
             (dt.timedelta(seconds=45), "rest 45 s"),
-            (dt.timedelta(minutes=2), "rest 2 min —"),
+            (dt.timedelta(minutes=2), "rest 2 min ·"),
             (dt.timedelta(seconds=150), "rest 2 min 30 s"),
         ],
     )
@@ -213,10 +213,10 @@ class TestToText:
         assert text in to_text(with_first_block(plan, rest=rest))
 
     def test_empty_reason(self, plan):
-        """A block without a reason ends at the rest."""
+        """A block without a reason ends at the reps in reserve."""
         text = to_text(with_first_block(plan, reason=""))
 
-        assert "· rest 60 s\n" in text
+        assert "· rest 60 s · stop 2 reps short of failure\n" in text
 
     def test_several_blocks(self, plan):
         """Several blocks share the session's line."""

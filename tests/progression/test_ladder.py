@@ -236,14 +236,15 @@ class TestOrder:
             "cable-standing-hip-extension",
         ] == runs
 
-    def test_easier_rungs_of_the_next_chain_are_dropped(self):
-        """A looped black band beats prone bodyweight and light ankle weights: they are dropped."""
+    def test_prone_bodyweight_is_kept_and_harder_bands_trimmed(self):
+        """Rules 4 and 24: prone bodyweight always opens the prone chain; looped bands above go."""
         athlete = lp.Athlete(equipment={E.BAND, E.ANKLE_WEIGHTS}, band_setup=lp.BandSetup.LOOPED)
 
         assert [
-            "band black, looped round both ankles",
-            "prone, ankle weights 3 kg/ankle",
-        ] == labels(athlete)[6:8]
+            "band red, looped round both ankles",
+            "prone, bodyweight",
+            "prone, ankle weights 0.5 kg/ankle",
+        ] == labels(athlete)[3:6]
 
     def test_bench_variations_top_the_ladder(self):
         """Past novice, with benches: 45° hyperextension, then the glute-ham raise."""

@@ -207,13 +207,13 @@ class TestPainEscalates:
         assert "pain above 5/10 in 2 sessions running" in second.reason
 
     def test_next_morning_pain_twice_running_stops_and_refers(self):
-        """Rule 26: next-morning pain 9/10 above baseline trims once, then stops."""
+        """Rules 14 and 26: next-morning pain 9/10 above baseline regresses once, then stops."""
         state = lp.ProgressionState(rung=3, sets=3, reps=12)
         morning = lp.SessionOutcome.uniform(3, 12, next_morning_pain=9, baseline_pain=1)
 
         first, second = run(state, morning, attrs.evolve(morning, sets=morning.sets[:2]))
 
-        assert (lp.Change.REDUCE, lp.Change.STOP_AND_REFER) == (first.change, second.change)
+        assert (lp.Change.REGRESS, lp.Change.STOP_AND_REFER) == (first.change, second.change)
 
     def test_rising_pain_over_three_sessions_stops_and_refers(self):
         """Rule 26: pain rising 2 → 3 → 4 over 3 sessions stops the exercise."""
