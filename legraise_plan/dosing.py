@@ -1,4 +1,4 @@
-"""The planner: roles, the athlete's conditions and safety, turned into session doses.
+"""Dosing: roles, the athlete's conditions and safety, turned into session doses.
 
 It knows nothing of dates: given the week each session falls in, it returns one
 :class:`PlannedBlock` per session.  :mod:`legraise_plan.plan` puts them on dates.

@@ -338,7 +338,7 @@ def build_plan(
     if len(parsed_days) > cap:
         raise ScheduleError(
             f"days must be at most {cap} a week for {athlete.level.value} {role.label} work "
-            f"(rule 5), got {len(parsed_days)}"
+            f"(coaching rule 5 in docs/coaching.md), got {len(parsed_days)}"
         )
     skipped = _check_skip(skip)
     hard = role in {Role.ACCESSORY, Role.FULL_BODY}

@@ -64,6 +64,20 @@ class Role(enum.StrEnum):
         """Human label, e.g. ``warm-up``."""
         return self.value.replace("_", "-")
 
+    @classmethod
+    def parse(cls, value: object) -> Role:
+        """``value`` as a role: a member, or its value such as ``"rehab"``.
+
+        Raises:
+            PrescriptionError: for anything else, listing the allowed values.
+        """
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str) and value in cls._value2member_map_:
+            return cls(value)
+        allowed = ", ".join(m.value for m in cls)
+        raise PrescriptionError(f"role must be one of {allowed}, got {value!r:.80}", field="role")
+
 
 @attrs.frozen
 class RepRange:

@@ -145,8 +145,9 @@ def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:
             first, second = Weekday(list(Weekday)[a % 7]), Weekday(list(Weekday)[b % 7])
             raise ScheduleError(
                 f"days {first.value} and {second.value} are {24 * (b - a)} h apart; hard "
-                f"sessions need at least {24 * min_gap_days} h between them (rule 5): pick days "
-                "with a rest day between, or pass allow_close_sessions=True "
+                f"sessions need at least {24 * min_gap_days} h between them (coaching rule 5 in "
+                "docs/coaching.md): pick days with a rest day between, or pass "
+                "allow_close_sessions=True "
                 "(--allow-close-sessions at the command line)"
             )
 

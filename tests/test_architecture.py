@@ -53,7 +53,7 @@ LAYERS: list[set[str]] = [
     {"schedule"},
     {"plan"},
     {"_files"},
-    {"formats", "formats._words"},
+    {"formats"},
     {"formats.ical", "formats.json", "formats.text"},
     {"__init__"},
     {"cli"},

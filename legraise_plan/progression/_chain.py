@@ -246,8 +246,12 @@ def hold_in_pain_zone(state: ProgressionState, facts: Facts) -> Step | Progressi
 def count_pain_free(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
     """Rule 24 (bookkeeping): count sessions known to be pain-free, during and next morning."""
     outcome = facts.outcome
-    morning_known = outcome.next_morning_pain is not None
-    pain_free = morning_known and outcome.pain_during <= outcome.baseline_pain
+    morning = outcome.next_morning_pain
+    pain_free = (
+        morning is not None
+        and morning <= outcome.baseline_pain
+        and outcome.pain_during <= outcome.baseline_pain
+    )
     streak = min(state.pain_free_streak + 1, 1000) if pain_free else 0
     return attrs.evolve(state, pain_free_streak=streak)
 
@@ -413,6 +417,8 @@ def top_of_ladder(state: ProgressionState, facts: Facts) -> Step | ProgressionSt
 def wait_for_pain_free_load(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
     """Rule 24: external load only after the required pain-free sessions."""
     ladder, rules = facts.ladder, facts.rules
+    if state.rung >= ladder.top:
+        return state
     above = ladder[state.rung + 1]
     needed = rules.pain_free_before_load
     if not above.load.is_external or state.pain_free_streak >= needed:
@@ -427,6 +433,8 @@ def wait_for_pain_free_load(state: ProgressionState, facts: Facts) -> Step | Pro
 def bridge_big_jump(state: ProgressionState, facts: Facts) -> Step | ProgressionState:
     """Rule 7: before a load step above ``max_step_pct``, add a set or a longer hold first."""
     ladder, rules = facts.ladder, facts.rules
+    if state.rung >= ladder.top:
+        return state
     above = ladder[state.rung + 1]
     if not rules.bridge or state.bridged or not above.needs_bridge(rules.max_step_pct):
         return state
@@ -448,10 +456,16 @@ def bridge_big_jump(state: ProgressionState, facts: Facts) -> Step | Progression
 
 
 def step_up_one_rung(state: ProgressionState, facts: Facts) -> Step:
-    """Rule 6: one rung up, base sets, bottom of the new rung's range (always decides)."""
+    """Rule 6: one rung up, base sets, bottom of the new rung's range (always decides).
+
+    On the top rung (a custom chain without :func:`top_of_ladder`) it keeps the dose.
+    """
     ladder, rules = facts.ladder, facts.rules
     here = ladder[state.rung]
-    above = ladder[min(state.rung + 1, ladder.top)]
+    if state.rung >= ladder.top:
+        reason = f"{earned(state, rules)}; top of the ladder ({here.label}) → keep the dose"
+        return _step(attrs.evolve(state, top_streak=0), Change.HOLD, reason, step_up_one_rung)
+    above = ladder[state.rung + 1]
     new = attrs.evolve(
         fresh(state, above.index, rules.base_sets, rules.range_for(above).low),
         pain_free_streak=state.pain_free_streak,
@@ -460,7 +474,7 @@ def step_up_one_rung(state: ProgressionState, facts: Facts) -> Step:
     return _step(new, Change.STEP_UP, reason, step_up_one_rung)
 
 
-#: Rules no chain may leave out: the pain rules.
+#: The pain rules: they run first, in this order, whatever chain is asked.
 PAIN_RULES: Final[tuple[Rule, ...]] = (
     stay_stopped,
     track_pain,
@@ -477,8 +491,8 @@ RULES: Final[tuple[Rule, ...]] = (
     refer_on_escalating_pain,
     stop_on_pain,
     trim_after_morning_pain,
-    regress_on_misses,
     hold_in_pain_zone,
+    regress_on_misses,
     count_pain_free,
     hold_on_low_rir,
     wait_for_next_morning,

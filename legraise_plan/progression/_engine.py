@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
@@ -85,12 +85,13 @@ def next_step(
     """Return the state for the next session, what changed and why (a pure function).
 
     Asks each rule of ``chain`` (by default :data:`RULES`) in turn: a rule decides by
-    returning a :class:`Step`, whose ``rule`` names it, or passes a state on.  A custom
-    chain must keep the pain rules (:data:`PAIN_RULES`) and must decide.
+    returning a :class:`Step`, whose ``rule`` names it, or passes a state on.  The pain
+    rules (:data:`PAIN_RULES`) always run first, in their order, whatever the chain
+    says; a custom chain must decide.
 
     Raises:
         ProgressionError: a state off this ladder or above the rules' sets, a chain
-            without the pain rules, or a chain that ends without deciding.
+            holding something that is not a rule, or a chain that ends without deciding.
     """
     _check_state(state, ladder, rules)
     rules_chain = RULES if chain is None else _check_chain(chain)
@@ -105,14 +106,14 @@ def next_step(
 
 
 def _check_chain(chain: Sequence[Rule]) -> tuple[Rule, ...]:
+    """The pain rules, then ``chain`` without them: no chain can skip or reorder them."""
     rules = tuple(chain)
-    missing = [rule.__name__ for rule in PAIN_RULES if rule not in rules]
-    if missing:
+    bad = [rule for rule in rules if not callable(cast("object", rule))]
+    if bad:
         raise ProgressionError(
-            f"chain must keep the pain rules; missing {', '.join(missing)} "
-            f"(every chain includes {', '.join(r.__name__ for r in PAIN_RULES)})"
+            f"chain must hold rules (functions of state and facts), got {bad[0]!r:.80}"
         )
-    return rules
+    return (*PAIN_RULES, *(rule for rule in rules if rule not in PAIN_RULES))
 
 
 # --------------------------------------------------------------------------- deload and projection
@@ -137,6 +138,11 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
     afterwards.
     """
     _check_state(trained, ladder, rules)
+    if trained.stopped:
+        raise ProgressionError(
+            "state is stopped after escalating pain: no deload or further session until the "
+            "athlete has been assessed; start again from a new starting state"
+        )
     here = ladder[trained.rung]
     sets = max(1, round(trained.sets * DELOAD_SET_FACTOR))
     below = ladder[trained.rung - 1] if trained.rung > 0 else None

@@ -490,6 +490,7 @@ def build_ladder(athlete: Athlete, role: Role = Role.ACCESSORY) -> Ladder:
     pregnancy; adds the bench variations only for accessory and full-body work by
     non-novices without a condition.
     """
+    role = Role.parse(role)
     placed: list[_Placed] = []
     for source in SOURCES:
         _join(placed, _chain(athlete, role, source))

@@ -118,6 +118,7 @@ class ProgressionRules:
         10 s (its tempo plus any extra top hold); progress needs at least the role's
         minimum reps in reserve (e.g. 4 for a warm-up, rule 1).
         """
+        role = Role.parse(role)
         dose = ROLE_DOSES[role]
         rep_seconds = dose.tempo.lift + dose.tempo.hold + dose.tempo.lower
         hold_room = MAX_REHAB_REP_SECONDS - rep_seconds if role is Role.REHAB else MAX_EXTRA_HOLD

@@ -42,9 +42,8 @@ class TestChain:
         assert re.search(r"\b(Rules?|rules?) \d+|NSCA", rule.__doc__ or "")
 
     def test_pain_rules_come_first(self):
-        """The chain asks the pain rules before anything that could progress."""
-        assert RULES[: len(PAIN_RULES) - 1] == PAIN_RULES[:-1]
-        assert RULES.index(lp.progression.hold_in_pain_zone) < RULES.index(lp.progression.add_reps)
+        """The default chain asks the pain rules first, in their order."""
+        assert PAIN_RULES == RULES[: len(PAIN_RULES)]
 
     def test_every_step_names_the_rule_that_decided(self):
         """A step's rule is the name of a rule in the chain."""
@@ -60,30 +59,61 @@ class TestChain:
         assert ["add_reps", "stop_on_pain", "hold_in_pain_zone"] == decided
         assert set(decided) <= names
 
-    @given(
-        rung=st.integers(0, LADDER.top),
-        sets=st.integers(1, 4),
-        reps=st.integers(1, 20),
-        top_streak=st.integers(0, 3),
-    )
-    def test_last_rule_always_decides(self, rung, sets, reps, top_streak):
-        """step_up_one_rung returns a step for any state: the chain cannot fall through."""
-        state = lp.ProgressionState(rung=rung, sets=sets, reps=reps, top_streak=top_streak)
+    @given(rung=st.integers(0, LADDER.top), sets=st.integers(1, 4), reps=st.integers(1, 20))
+    def test_last_rule_steps_one_rung_or_keeps_the_top(self, rung, sets, reps):
+        """step_up_one_rung moves exactly one rung up, or holds on the top rung."""
+        state = lp.ProgressionState(rung=rung, sets=sets, reps=reps, top_streak=2)
         facts = lp.progression.Facts(
             outcome=lp.SessionOutcome.uniform(sets, reps), ladder=LADDER, rules=RULES_ACCESSORY
         )
 
-        assert isinstance(lp.progression.step_up_one_rung(state, facts), lp.Step)
+        result = lp.progression.step_up_one_rung(state, facts)
 
-    def test_a_chain_without_pain_rules_is_refused(self):
-        """No custom chain may leave out a pain rule."""
-        chain = [r for r in RULES if r is not lp.progression.stop_on_pain]
+        if rung == LADDER.top:
+            assert (lp.Change.HOLD, rung) == (result.change, result.state.rung)
+        else:
+            assert (lp.Change.STEP_UP, rung + 1) == (result.change, result.state.rung)
 
-        with pytest.raises(lp.ProgressionError, match="chain must keep the pain rules; missing"):
+    @pytest.mark.parametrize(
+        "chain",
+        [
+            [lp.progression.wait_for_pain_free_load, lp.progression.step_up_one_rung],
+            [lp.progression.bridge_big_jump, lp.progression.step_up_one_rung],
+        ],
+        ids=["pain-free gate", "bridge"],
+    )
+    def test_custom_chains_hold_on_the_top_rung(self, chain):
+        """Rules that look at the rung above pass on the top rung instead of failing."""
+        top = lp.ProgressionState(rung=LADDER.top, sets=3, reps=15, top_streak=2)
+
+        result = step(top, lp.SessionOutcome.uniform(3, 15), chain=chain)
+
+        assert (lp.Change.HOLD, LADDER.top) == (result.change, result.state.rung)
+
+    @pytest.mark.parametrize(
+        "chain",
+        [
+            [lp.progression.step_up_one_rung],
+            [lp.progression.step_up_one_rung, *PAIN_RULES],
+            [r for r in RULES if r is not lp.progression.stop_on_pain],
+        ],
+        ids=["without", "after", "one left out"],
+    )
+    def test_no_chain_can_skip_the_pain_rules(self, chain):
+        """Rule 14: the pain rules run first whatever the chain, so 9/10 never steps up."""
+        state = lp.ProgressionState(rung=3, sets=3, reps=15, top_streak=1, bridged=True)
+
+        result = step(state, lp.SessionOutcome.uniform(3, 15, pain_during=9), chain=chain)
+
+        assert ("stop_on_pain", lp.Change.REGRESS) == (result.rule, result.change)
+
+    def test_a_chain_of_non_rules_is_refused(self):
+        """Something that is not a rule in a chain is a clear error."""
+        with pytest.raises(lp.ProgressionError, match="chain must hold rules"):
             step(
                 lp.ProgressionState(rung=0, sets=3, reps=10),
                 lp.SessionOutcome.uniform(3, 10),
-                chain=chain,
+                chain=[None],
             )
 
     def test_a_chain_must_decide(self):
@@ -104,7 +134,7 @@ class TestChain:
                 return lp.Step(state=state, change=lp.Change.HOLD, reason="red", rule="red")
             return state
 
-        chain = (*PAIN_RULES, never_on_red, *RULES[len(PAIN_RULES) :])
+        chain = (never_on_red, *RULES[len(PAIN_RULES) :])
         red = next(r.index for r in LADDER if r.load.band is lp.BandColour.RED)
 
         result = step(
@@ -308,3 +338,92 @@ class TestRehabTempo:
 
         assert 2 == rules.max_extra_hold
         assert 3 + 2 + 3 + top.extra_hold + result.state.extra_hold <= 10
+
+
+class TestReviewFixes:
+    def test_chronic_baseline_pain_is_not_a_rise(self):
+        """Rule 26: with baseline 4/10, sessions back at baseline are not rising pain."""
+        outcomes = [
+            lp.SessionOutcome.uniform(3, 10, pain_during=1, baseline_pain=4),
+            lp.SessionOutcome.uniform(3, 10, pain_during=2, baseline_pain=4),
+            lp.SessionOutcome.uniform(3, 10, pain_during=1, next_morning_pain=4, baseline_pain=4),
+        ]
+
+        steps = run(lp.ProgressionState(rung=3, sets=3, reps=10), *outcomes)
+
+        assert lp.Change.STOP_AND_REFER not in {s.change for s in steps}
+
+    def test_constant_hold_zone_pain_refers(self):
+        """Rule 26 (design choice): six sessions running at 4-5/10 count as constant pain."""
+        steps = run(
+            lp.ProgressionState(rung=3, sets=3, reps=10),
+            *(lp.SessionOutcome.uniform(3, 10, pain_during=5) for _ in range(6)),
+        )
+
+        assert [lp.Change.HOLD] * 5 + [lp.Change.STOP_AND_REFER] == [s.change for s in steps]
+        assert "pain of 4-5/10 in 6 sessions running" in steps[-1].reason
+
+    def test_regression_skips_loads_the_gate_holds_back(self):
+        """Rule 24: from prone, a back-pain athlete regresses to bodyweight, not onto a band."""
+        athlete = lp.Athlete(
+            equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS},
+            conditions={lp.Condition.LOW_BACK_PAIN_HISTORY},
+            cleared=True,
+        )
+        ladder = lp.build_ladder(athlete)
+        rules = attrs.evolve(RULES_ACCESSORY, pain_free_before_load=2)
+        start = lp.starting_state(athlete, ladder, rules)
+
+        result = lp.next_step(
+            start.state, lp.SessionOutcome.uniform(3, 10, pain_during=6), ladder, rules
+        )
+
+        assert "prone" in ladder[start.state.rung].label
+        assert not ladder[result.state.rung].load.is_external
+        assert result.reason.endswith("(no external load before the pain-free sessions it needs)")
+
+    def test_morning_trim_never_goes_below_the_roles_minimum_sets(self):
+        """Rules 4 and 15: rehab at 2 sets regresses a rung instead of dropping to 1 set."""
+        rules = lp.ProgressionRules.for_role(lp.Role.REHAB)
+        ladder = lp.build_ladder(BAND, lp.Role.REHAB)
+        state = lp.ProgressionState(rung=3, sets=2, reps=10)
+
+        result = lp.next_step(
+            state,
+            lp.SessionOutcome.uniform(2, 10, next_morning_pain=3, baseline_pain=1),
+            ladder,
+            rules,
+        )
+
+        assert (lp.Change.REGRESS, 2, 2) == (result.change, result.state.rung, result.state.sets)
+
+    def test_morning_pain_alone_is_not_pain_free(self):
+        """Rule 24: a session with next-morning pain above baseline does not count pain-free."""
+        facts = lp.progression.Facts(
+            outcome=lp.SessionOutcome.uniform(3, 10, next_morning_pain=8),
+            ladder=LADDER,
+            rules=RULES_ACCESSORY,
+        )
+        state = lp.ProgressionState(rung=3, sets=3, reps=10, pain_free_streak=1)
+
+        assert 0 == lp.progression.count_pain_free(state, facts).pain_free_streak
+
+    def test_deload_of_a_stopped_exercise_is_refused(self):
+        """Rule 26: a stopped exercise gets no deload until the athlete has been assessed."""
+        stopped = lp.ProgressionState(rung=3, sets=3, reps=10, stopped=True)
+
+        with pytest.raises(lp.ProgressionError, match="stopped after escalating pain"):
+            lp.progression.deload_state(stopped, LADDER, RULES_ACCESSORY)
+
+    @pytest.mark.parametrize("role", ["rehab", "warm_up"])
+    def test_roles_given_as_text_keep_their_caps(self, role):
+        """A role given by its value gets the same ladder and rules as the member."""
+        athlete = lp.Athlete(equipment=set(lp.Equipment), cleared=True)
+
+        assert lp.build_ladder(athlete, lp.Role(role)) == lp.build_ladder(athlete, role)
+        assert lp.ProgressionRules.for_role(lp.Role(role)) == lp.ProgressionRules.for_role(role)
+
+    def test_unknown_role_is_refused(self):
+        """An unknown role is a clear error, not a silently uncapped ladder."""
+        with pytest.raises(lp.LegraisePlanError, match="role must be one of warm_up, accessory"):
+            lp.build_ladder(lp.Athlete(), "bogus")
