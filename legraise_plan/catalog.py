@@ -138,6 +138,8 @@ class Variation:
         converter=v.to_tuple, validator=v.items_of(str, CatalogError)
     )
     is_advanced: bool = attrs.field(default=False, validator=v.instance_of(bool, CatalogError))
+    #: Both legs work together (the bench variations): reps count per set, not per leg.
+    bilateral: bool = attrs.field(default=False, validator=v.instance_of(bool, CatalogError))
     end_range: EndRange = attrs.field(
         default=EndRange.SLIGHT_EXTENSION, validator=v.member_of(EndRange, CatalogError)
     )
@@ -581,6 +583,7 @@ HYPEREXTENSION = Variation(
     ),
     contraindications=_CONTRAINDICATIONS,
     is_advanced=True,
+    bilateral=True,
     end_range=EndRange.NEUTRAL,
     max_hip_flexion_deg=90,
 )
@@ -615,6 +618,7 @@ GLUTE_HAM_RAISE = Variation(
         "Recent hamstring strain: wait until cleared.",
     ),
     is_advanced=True,
+    bilateral=True,
     end_range=EndRange.NEUTRAL,
 )
 

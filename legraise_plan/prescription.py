@@ -162,9 +162,14 @@ def setup_seconds(equipment: Equipment) -> int:
     return _SETUP_SECONDS.get(equipment, 0)
 
 
-def block_seconds(*, sets: int, reps: int, rep_seconds: int, rest_seconds: int, setup: int) -> int:
-    """Rule 19: seconds for ``sets`` of ``reps`` per leg, both legs, with rests and setup."""
-    per_set = 2 * reps * rep_seconds + SIDE_SWITCH_SECONDS
+def block_seconds(
+    *, sets: int, reps: int, rep_seconds: int, rest_seconds: int, setup: int, legs: int = 2
+) -> int:
+    """Rule 19: seconds for ``sets`` of ``reps`` per leg, both legs, with rests and setup.
+
+    ``legs=1`` is for moves done with both legs at once: no second side, no switch.
+    """
+    per_set = legs * reps * rep_seconds + (SIDE_SWITCH_SECONDS if legs == 2 else 0)
     return sets * per_set + (sets - 1) * rest_seconds + setup
 
 
@@ -211,6 +216,7 @@ class Prescription:
             rep_seconds=self.tempo.rep_seconds,
             rest_seconds=int(self.rest.total_seconds()),
             setup=setup_seconds(self.load.equipment),
+            legs=1 if self.variation.bilateral else 2,
         )
 
     @property
@@ -224,9 +230,15 @@ class Prescription:
         return self.sets * self.reps
 
     @property
+    def dose(self) -> str:
+        """Sets × reps, e.g. ``3×12/leg``, or ``3×12`` for a move done with both legs."""
+        per = "" if self.variation.bilateral else "/leg"
+        return f"{self.sets}×{self.reps}{per}"
+
+    @property
     def summary(self) -> str:
         """Compact dose, e.g. ``3×12/leg · band green``."""
-        return f"{self.sets}×{self.reps}/leg · {self.load.label}"
+        return f"{self.dose} · {self.load.label}"
 
 
 def _check_rep_seconds(tempo: Tempo, limit: int | None) -> None:

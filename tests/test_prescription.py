@@ -283,11 +283,7 @@ class TestTimeEstimate:
             (BAND, lp.Load.band_of(lp.BandColour.GOLD, looped=True), 30),
             (CABLE, lp.Load.cable(lp.Mass(10)), 60),
             (ANKLE, lp.Load.ankle(lp.Mass(1)), 0),
-            (
-                lp.CATALOG["glute-ham-raise"],
-                lp.Load.bodyweight(E.GLUTE_HAM_BENCH),
-                0,
-            ),
+            (ANKLE, lp.Load.ankle(lp.Mass(2)), 0),
         ],
     )
     def test_setup_time(self, variation, load, extra):
@@ -305,19 +301,23 @@ class TestTimeEstimate:
         assume(prescription.sets < 10)
         rep_s = prescription.tempo.rep_seconds
         rest_s = int(prescription.rest.total_seconds())
+        legs, switch = (1, 0) if prescription.variation.bilateral else (2, 15)
 
         more = attrs.evolve(prescription, sets=prescription.sets + 1)
 
-        assert 2 * prescription.reps * rep_s + 15 + rest_s == more.seconds - prescription.seconds
+        assert legs * prescription.reps * rep_s + switch + rest_s == (
+            more.seconds - prescription.seconds
+        )
 
     @given(prescription=s.prescriptions())
     def test_one_more_rep_adds_a_rep_per_leg_per_set(self, prescription):
-        """Each extra rep per leg adds two reps' time to every set."""
+        """Each extra rep per leg adds two reps' time to every set (one for a two-legged move)."""
         assume(prescription.reps < 50)
+        legs = 1 if prescription.variation.bilateral else 2
 
         more = attrs.evolve(prescription, reps=prescription.reps + 1)
 
-        assert 2 * prescription.sets * prescription.tempo.rep_seconds == (
+        assert legs * prescription.sets * prescription.tempo.rep_seconds == (
             more.seconds - prescription.seconds
         )
 
@@ -332,6 +332,16 @@ class TestTimeEstimate:
         """block_seconds applies rule 19 with a 15 s side switch."""
         assert 15 == SIDE_SWITCH_SECONDS
         assert 525 + 60 == block_seconds(sets=3, reps=12, rep_seconds=5, rest_seconds=60, setup=60)
+
+    def test_two_legged_moves_count_reps_once(self):
+        """The bench variations work both legs at once: 3 × 12 is 36 reps, no side switch."""
+        ghr = lp.CATALOG["glute-ham-raise"]
+        rx = attrs.evolve(
+            dose(3, 12, "2-1-2", 60), variation=ghr, load=lp.Load.bodyweight(E.GLUTE_HAM_BENCH)
+        )
+
+        assert (3 * 12 * 5 + 2 * 60, "3×12 · bodyweight") == (rx.seconds, rx.summary)
+        assert "3×12/leg · bodyweight" == dose(3, 12, "2-1-2", 60).summary
 
 
 class TestRoundUpTo5Minutes:

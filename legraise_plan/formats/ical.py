@@ -169,7 +169,8 @@ def _block_text(block: Block) -> str:
     """
     lines = [
         block.variation.name,
-        f"{_plural(block.sets, 'set')} × {block.reps} reps per leg",
+        f"{_plural(block.sets, 'set')} × {block.reps} reps"
+        + ("" if block.variation.bilateral else " per leg"),
         f"Tempo {block.tempo.describe()}",
     ]
     if block.sets > 1:

@@ -130,7 +130,7 @@ def _session_line(session: Session) -> str:
 def _block_text(block: Block) -> str:
     rx = block.prescription
     text = (
-        f"{rx.sets}×{rx.reps}/leg {rx.variation.name} · {rx.load.label} · "
+        f"{rx.dose} {rx.variation.name} · {rx.load.label} · "
         f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · "
         f"stop {rx.rir} reps short of failure"
     )
