@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import attrs
 
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
-from legraise_plan.equipment import BandSetup, Equipment
+from legraise_plan.equipment import BandSetup, Equipment, increment_for
 from legraise_plan.errors import ClearanceRequiredError, PlanError, ReferralRequiredError
 from legraise_plan.periodization import DayKind, Periodization, day_kinds, dose_sessions
 from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose
@@ -19,9 +19,11 @@ from legraise_plan.progression import (
     Ladder,
     ProgressionRules,
     build_ladder,
+    cable_usable,
     expected_outcome,
     starting_state,
 )
+from legraise_plan.units import Unit
 
 
 __all__ = [
@@ -274,6 +276,7 @@ def safety_notes(athlete: Athlete, role: Role) -> tuple[str, ...]:
         *GENERAL_SAFETY,
         *_condition_notes(athlete),
         *_band_notes(athlete),
+        *_cable_notes(athlete),
         *_role_notes(role),
     )
 
@@ -305,6 +308,19 @@ def _band_notes(athlete: Athlete) -> tuple[str, ...]:
         "Check the band for nicks or tears before each use; replace a damaged band.",
         _BAND_SETUPS[athlete.band_setup],
     )
+
+
+def _cable_notes(athlete: Athlete) -> tuple[str, ...]:
+    if not athlete.has(Equipment.CABLE) or cable_usable(athlete):
+        return ()
+    plate = athlete.cable_increment or increment_for(Equipment.CABLE, athlete.units)
+    first = "10 kg" if plate.unit is Unit.KG else "20 lb"
+    note = (
+        f"The cable's lightest plate ({plate}) is more than a first cable load should be "
+        f"({first} at the ankle), so this plan leaves the cable out; a 2:1 pulley or a machine "
+        "with lighter plates makes it usable."
+    )
+    return (note,)
 
 
 def _role_notes(role: Role) -> tuple[str, ...]:

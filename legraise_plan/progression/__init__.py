@@ -57,6 +57,7 @@ from legraise_plan.progression._ladder import (
     Ladder,
     Rung,
     build_ladder,
+    cable_usable,
     stays_at_neutral,
 )
 from legraise_plan.progression._resistance import estimate_nm
@@ -96,6 +97,7 @@ __all__ = [
     "beat_goal_by_extra",
     "bridge_big_jump",
     "build_ladder",
+    "cable_usable",
     "count_pain_free",
     "deload_state",
     "estimate_nm",
