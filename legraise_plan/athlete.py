@@ -97,13 +97,19 @@ def _to_level(value: Any) -> Any:
 
 def _check_optional_mass(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not (isinstance(value, Mass) and value.amount > 0):
-        raise AthleteError(f"{attribute.name} must be a Mass above 0 or None, got {value!r}")
+        raise AthleteError(
+            f"{attribute.name} must be a Mass above 0 or None, got {value!r}",
+            field=attribute.name,
+        )
 
 
 def _check_ankle_max(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _check_optional_mass(inst, attribute, value)
     if isinstance(value, Mass) and value > _ANKLE_WEIGHT_LIMIT:
-        raise AthleteError(f"{attribute.name} must be at most 10 kg (22 lb) per ankle, got {value}")
+        raise AthleteError(
+            f"{attribute.name} must be at most 10 kg (22 lb) per ankle, got {value}",
+            field=attribute.name,
+        )
 
 
 @attrs.frozen(kw_only=True)

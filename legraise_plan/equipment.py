@@ -160,24 +160,35 @@ class Load:
             if not isinstance(self.band, BandColour):
                 allowed = ", ".join(c.value for c in BandColour)
                 raise EquipmentError(
-                    f"band must be one of {allowed} for a band load, got {self.band!r}"
+                    f"band must be one of {allowed} for a band load, got {self.band!r}",
+                    field="band",
                 )
         elif self.band is not None:
-            raise EquipmentError(f"band must be None for {kind.value} loads, got {self.band!r}")
+            raise EquipmentError(
+                f"band must be None for {kind.value} loads, got {self.band!r}", field="band"
+            )
         if not isinstance(self.looped, bool):
-            raise EquipmentError(f"looped must be True or False, got {self.looped!r}")
+            raise EquipmentError(
+                f"looped must be True or False, got {self.looped!r}", field="looped"
+            )
         if self.looped and kind is not Equipment.BAND:
-            raise EquipmentError(f"looped must be False for {kind.value} loads, got True")
+            raise EquipmentError(
+                f"looped must be False for {kind.value} loads, got True", field="looped"
+            )
         if kind in {Equipment.ANKLE_WEIGHTS, Equipment.CABLE}:
             if not isinstance(self.mass, Mass) or self.mass.amount <= 0:
                 raise EquipmentError(
-                    f"mass must be a Mass above 0 for {kind.value} loads, got {self.mass!r}"
+                    f"mass must be a Mass above 0 for {kind.value} loads, got {self.mass!r}",
+                    field="mass",
                 )
         elif self.mass is not None:
-            raise EquipmentError(f"mass must be None for {kind.value} loads, got {self.mass!r}")
+            raise EquipmentError(
+                f"mass must be None for {kind.value} loads, got {self.mass!r}", field="mass"
+            )
         if self.pulley_ratio != 1 and kind is not Equipment.CABLE:
             raise EquipmentError(
-                f"pulley_ratio must be 1 for {kind.value} loads, got {self.pulley_ratio}"
+                f"pulley_ratio must be 1 for {kind.value} loads, got {self.pulley_ratio}",
+                field="pulley_ratio",
             )
 
     @classmethod
@@ -272,5 +283,6 @@ def increment_for(equipment: Equipment, unit: Unit) -> Mass:
     if equipment is Equipment.CABLE:
         return Mass(5, Unit.KG) if unit is Unit.KG else Mass(10, Unit.LB)
     raise EquipmentError(
-        f"equipment must be ankle_weights or cable to have a mass increment, got {equipment.value}"
+        f"equipment must be ankle_weights or cable to have a mass increment, got {equipment.value}",
+        field="equipment",
     )

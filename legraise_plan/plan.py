@@ -135,19 +135,29 @@ class Plan:
 
     def __attrs_post_init__(self) -> None:
         if len(set(self.days)) != len(self.days):
-            raise PlanError(f"days must not repeat a weekday, got {[d.value for d in self.days]}")
+            raise PlanError(
+                f"days must not repeat a weekday, got {[d.value for d in self.days]}",
+                field="days",
+            )
         uids = set()
         for i, session in enumerate(self.sessions):
             if session.uid in uids:
-                raise PlanError(f"sessions[{i}].uid must be unique, got {session.uid!r} twice")
+                raise PlanError(
+                    f"sessions[{i}].uid must be unique, got {session.uid!r} twice",
+                    field="sessions",
+                )
             uids.add(session.uid)
             if session.role is not self.role:
                 raise PlanError(
                     f"sessions[{i}].role must be the plan's role {self.role.value}, "
-                    f"got {session.role.value}"
+                    f"got {session.role.value}",
+                    field="sessions",
                 )
             if session.week > self.weeks:
-                raise PlanError(f"sessions[{i}].week must be 1..{self.weeks}, got {session.week}")
+                raise PlanError(
+                    f"sessions[{i}].week must be 1..{self.weeks}, got {session.week}",
+                    field="sessions",
+                )
 
     def weekly_volume(self) -> tuple[int, ...]:
         """Reps per leg (sets × reps) for each week, week 1 first."""
@@ -191,17 +201,22 @@ def _place(anchor: dt.datetime, offset: dt.timedelta) -> dt.datetime:
 
 def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= _MAX_WEEKS:
-        raise PlanError(f"weeks must be a whole number 1..{_MAX_WEEKS}, got {weeks!r}")
+        raise PlanError(
+            f"weeks must be a whole number 1..{_MAX_WEEKS}, got {weeks!r}", field="weeks"
+        )
     if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-        raise ScheduleError(f"start must be a datetime.date, got {start!r}")
+        raise ScheduleError(f"start must be a datetime.date, got {start!r}", field="start")
     if not isinstance(at, dt.time) or at.tzinfo is not None:
         raise ScheduleError(
-            f"at must be a datetime.time without tzinfo (give the zone as tz=), got {at!r}"
+            f"at must be a datetime.time without tzinfo (give the zone as tz=), got {at!r}",
+            field="at",
         )
     if after is not None and (
         not isinstance(after, dt.timedelta) or not dt.timedelta(0) <= after <= dt.timedelta(hours=6)
     ):
-        raise ScheduleError(f"after must be a timedelta from 0 to 6 hours or None, got {after!r}")
+        raise ScheduleError(
+            f"after must be a timedelta from 0 to 6 hours or None, got {after!r}", field="after"
+        )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -246,14 +261,19 @@ def _check_options(*, note: object, plan_id: object, rules: object, deload_every
     _check_text("note", note, 2000)
     _check_text("plan_id", plan_id, 200)
     if rules is not None and not isinstance(rules, ProgressionRules):
-        raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}")
+        raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}", field="rules")
     if isinstance(deload_every, bool) or not isinstance(deload_every, int):
-        raise PlanError(f"deload_every must be a whole number of weeks 3..12, got {deload_every!r}")
+        raise PlanError(
+            f"deload_every must be a whole number of weeks 3..12, got {deload_every!r}",
+            field="deload_every",
+        )
 
 
 def _check_text(name: str, value: object, limit: int) -> None:
     if not isinstance(value, str) or len(value) > limit:
-        raise PlanError(f"{name} must be text of at most {limit} characters, got {value!r:.60}")
+        raise PlanError(
+            f"{name} must be text of at most {limit} characters, got {value!r:.60}", field=name
+        )
 
 
 def _check_skip(skip: object) -> tuple[dt.date, ...]:
@@ -262,11 +282,11 @@ def _check_skip(skip: object) -> tuple[dt.date, ...]:
         items = set(skip)  # type: ignore[call-overload]
     except TypeError:
         raise ScheduleError(
-            f"skip must be an iterable of datetime.date values, got {skip!r}"
+            f"skip must be an iterable of datetime.date values, got {skip!r}", field="skip"
         ) from None
     for day in items:
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise ScheduleError(f"skip must hold datetime.date values, got {day!r}")
+            raise ScheduleError(f"skip must hold datetime.date values, got {day!r}", field="skip")
     return tuple(sorted(items))
 
 
@@ -326,19 +346,22 @@ def build_plan(
             problems (:class:`ScheduleError`).
     """
     if not isinstance(athlete, Athlete):
-        raise PlanError(f"athlete must be an Athlete, got {athlete!r}")
+        raise PlanError(f"athlete must be an Athlete, got {athlete!r}", field="athlete")
     role = _enum(Role, role, "role")
     periodization = _enum(Periodization, periodization, "periodization")
     _check_args(weeks, start, at, after)
     if after is not None and role is not Role.ACCESSORY:
-        raise ScheduleError(f"after only applies to the accessory role, got role {role.value}")
+        raise ScheduleError(
+            f"after only applies to the accessory role, got role {role.value}", field="after"
+        )
     _check_options(note=note, plan_id=plan_id, rules=rules, deload_every=deload_every)
     parsed_days = parse_days(days)
     cap = _frequency_cap(athlete, role)
     if len(parsed_days) > cap:
         raise ScheduleError(
             f"days must be at most {cap} a week for {athlete.level.value} {role.label} work "
-            f"(coaching rule 5 in docs/coaching.md), got {len(parsed_days)}"
+            f"(coaching rule 5 in docs/coaching.md), got {len(parsed_days)}",
+            field="days",
         )
     skipped = _check_skip(skip)
     hard = role in {Role.ACCESSORY, Role.FULL_BODY}
@@ -363,7 +386,8 @@ def build_plan(
     )
     if not slots:
         raise ScheduleError(
-            "skip must leave at least one session, got every planned session on a skipped date"
+            "skip must leave at least one session, got every planned session on a skipped date",
+            field="skip",
         )
     uid_base = _uid_base(plan_id, role)
     sessions = []
@@ -377,7 +401,8 @@ def build_plan(
             what = "the warm-up before" if role is Role.WARM_UP else f"{after} after"
             raise ScheduleError(
                 f"at {at:%H:%M} puts {what} the main session on another day "
-                f"({begin:%Y-%m-%d %H:%M}); choose a time that keeps the session on its day"
+                f"({begin:%Y-%m-%d %H:%M}); choose a time that keeps the session on its day",
+                field="at",
             )
         sessions.append(
             Session(
@@ -418,4 +443,4 @@ def _enum(kind: Any, value: Any, name: str) -> Any:
         return kind(value)
     except ValueError:
         allowed = ", ".join(m.value for m in kind)
-        raise PlanError(f"{name} must be one of {allowed}, got {value!r}") from None
+        raise PlanError(f"{name} must be one of {allowed}, got {value!r}", field=name) from None

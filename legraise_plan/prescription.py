@@ -93,7 +93,7 @@ class RepRange:
     def __attrs_post_init__(self) -> None:
         if self.low > self.high:
             raise PrescriptionError(
-                f"rep range low must be at most high, got {self.low}-{self.high}"
+                f"rep range low must be at most high, got {self.low}-{self.high}", field="low"
             )
 
     def __contains__(self, reps: object) -> bool:
@@ -108,7 +108,9 @@ class RepRange:
         raw: object = text
         match = _RANGE.fullmatch(raw) if isinstance(raw, str) else None
         if match is None:
-            raise PrescriptionError(f"rep range must look like 10-15 or 12, got {text!r}")
+            raise PrescriptionError(
+                f"rep range must look like 10-15 or 12, got {text!r}", field="rep_range"
+            )
         low, high = match.group(1), match.group(2)
         return cls(int(low), int(high or low))
 
@@ -152,7 +154,7 @@ class Tempo:
         match = _TEMPO.fullmatch(raw) if isinstance(raw, str) else None
         if match is None:
             raise PrescriptionError(
-                f"tempo must be lift-hold-lower seconds like 2-1-2, got {text!r}"
+                f"tempo must be lift-hold-lower seconds like 2-1-2, got {text!r}", field="tempo"
             )
         return cls(*(int(part) for part in match.groups()))
 
@@ -179,13 +181,14 @@ def round_up_to_5_minutes(seconds: float) -> dt.timedelta:
     return dt.timedelta(minutes=5 * steps)
 
 
-def _check_load(inst: Prescription, _attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_load(inst: Prescription, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Load):
-        raise PrescriptionError(f"load must be a Load, got {value!r}")
+        raise PrescriptionError(f"load must be a Load, got {value!r}", field=attribute.name)
     if value.equipment is not inst.variation.equipment:
         raise PrescriptionError(
             f"load must use {inst.variation.equipment.value} for {inst.variation.id}, "
-            f"got {value.equipment.value}"
+            f"got {value.equipment.value}",
+            field=attribute.name,
         )
 
 

@@ -62,16 +62,16 @@ def _sized(value: Decimal) -> bool:
 
 def _check_amount(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise UnitError(f"amount must be a finite number, got {value!r:.80}")
+        raise UnitError(f"amount must be a finite number, got {value!r:.80}", field="amount")
     if value < 0:
-        raise UnitError(f"amount must be 0 or more, got {value}")
+        raise UnitError(f"amount must be 0 or more, got {value}", field="amount")
     if not _sized(value):
-        raise UnitError(f"amount must be 0 or between 1e-12 and 1e6, got {value}")
+        raise UnitError(f"amount must be 0 or between 1e-12 and 1e6, got {value}", field="amount")
 
 
 def _check_unit(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Unit):
-        raise UnitError(f"unit must be one of kg, lb, got {value!r}")
+        raise UnitError(f"unit must be one of kg, lb, got {value!r}", field="unit")
 
 
 def _to_unit(value: Any) -> Any:
@@ -103,7 +103,7 @@ class Mass:
         if self.amount.is_zero() and self.amount.is_signed():
             object.__setattr__(self, "amount", Decimal(0))  # -0 is 0
         if self.kilograms > _MAX_KG:
-            raise UnitError(f"amount must be at most {_MAX_KG} kg, got {self}")
+            raise UnitError(f"amount must be at most {_MAX_KG} kg, got {self}", field="amount")
 
     @property
     def kilograms(self) -> Fraction:
@@ -120,7 +120,7 @@ class Mass:
         """Convert to ``unit``: exact from lb to kg, 28 significant digits from kg to lb."""
         target = _to_unit(unit)
         if not isinstance(target, Unit):
-            raise UnitError(f"unit must be one of kg, lb, got {unit!r}")
+            raise UnitError(f"unit must be one of kg, lb, got {unit!r}", field="unit")
         if target is self.unit:
             return self
         if target is Unit.KG:
@@ -137,7 +137,8 @@ class Mass:
             or step.adjusted() not in _STEP_EXPONENTS
         ):
             raise UnitError(
-                f"increment must be a positive number between 1e-30 and 1e6, got {increment!r:.80}"
+                f"increment must be a positive number between 1e-30 and 1e6, got {increment!r:.80}",
+                field="increment",
             )
         steps = _WIDE.divide(self.amount, step).quantize(Decimal(1), context=_WIDE)
         return Mass(_WIDE.add(_WIDE.multiply(steps, step).normalize(_WIDE), Decimal(0)), self.unit)

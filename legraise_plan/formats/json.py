@@ -76,7 +76,10 @@ e.g. ``sessions[3].blocks[0].sets: sets must be 1..10, got 0``.
   they name, plus those the plan needs as a whole: every session's week is within the
   plan's weeks and its role is the plan's, uids are unique, sessions are in time
   order, and starts agree with ``tz`` (an offset exactly when zoned, and one the zone
-  has then).
+  has then).  A zoned start whose instant, in UTC or in the zone, falls outside years
+  1..9999 (``0001-01-01T00:00:00+01:00``) cannot be checked against the zone; it is an
+  ``invalid_value`` at the session's ``start``, not a ``zone_mismatch``, as its offset
+  may well be the zone's.
 
 Why hand-written, without cattrs, in both directions:
 
@@ -108,7 +111,6 @@ import functools
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
 from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
@@ -235,13 +237,15 @@ def _dump_athlete(athlete: Athlete) -> dict[str, Any]:
 def _dump_mass(mass: Mass | None) -> dict[str, str] | None:
     if mass is None:
         return None
-    return {"amount": _decimal_text(mass.amount), "unit": _VALUE[mass.unit]}
-
-
-@functools.lru_cache(maxsize=256)
-def _decimal_text(amount: Decimal) -> str:
-    """Fixed-point text, never an exponent: ``Decimal("1E+1")`` -> ``"10"``."""
-    return format(amount, "f")
+    # The amount as given ("2.50" stays "2.50"), in fixed point, never with an exponent:
+    # str() writes one only for big or tiny amounts (1E+1); format "f" then gives "10".
+    # Not cached: a cache keyed on the Decimal would hand "2.50" to a later Decimal("2.5"),
+    # as the two are equal, so the output would depend on what was serialised before.
+    amount = mass.amount
+    text = str(amount)
+    if "E" in text or "e" in text:  # "e" under a decimal context with capitals=0
+        text = format(amount, "f")
+    return {"amount": text, "unit": _VALUE[mass.unit]}
 
 
 def _dump_session(session: Session, index: int) -> dict[str, Any]:
@@ -637,12 +641,7 @@ def _check_alone(shape: _Shape, fields: dict[str, Any], loader: _Loader, path: s
 def _field_of(error: BaseException, shape: _Shape) -> str | None:
     """The key of ``shape`` that a domain error is about, or None for the whole object."""
     field = getattr(error, "field", None)
-    if field in shape.keys:
-        return str(field)
-    # Checks made outside an attrs validator may not name their field yet: their
-    # messages start with it (``band must be ...``).
-    first = str(error).split(" ", 1)[0]
-    return first if first in shape.keys else None
+    return str(field) if field in shape.keys else None
 
 
 def _path(parent: str, key: str | int) -> str:
@@ -806,7 +805,13 @@ def _read_datetime(value: Any, loader: _Loader, _parent: str, _key: str | int) -
     # The instant, seen in the plan's zone, must show the same wall-clock time: this
     # rejects offsets the zone does not have then and times a clock change skips, and
     # gives a repeated (fall-back) time the right fold.
-    local = parsed.astimezone(zone)
+    try:
+        local = parsed.astimezone(zone)
+    except OverflowError:  # within a day of 0001-01-01 or 9999-12-31: outside datetime's range
+        raise _Bad(
+            "invalid_value",
+            f"must fall within years 1..9999 both in UTC and in {zone}, got {value!r}",
+        ) from None
     if local.replace(tzinfo=None) != parsed.replace(tzinfo=None):
         raise _Bad(
             "zone_mismatch",
@@ -918,9 +923,40 @@ def _make_block(
 
 
 # Loads, tempos and masses repeat from session to session; they are immutable, so share them.
-_cached_load: Final = functools.lru_cache(maxsize=256)(Load)
+# Masses are cached by their JSON text ("2.5" and "2.50" apart), so each keeps the amount
+# it was written with.
 _cached_tempo: Final = functools.lru_cache(maxsize=256)(Tempo)
 _cached_mass: Final = functools.lru_cache(maxsize=256)(Mass)
+
+
+@functools.lru_cache(maxsize=256)
+def _shared_load(
+    equipment: Equipment,
+    band: BandColour | None,
+    looped: bool,  # noqa: FBT001 - positional, to be a cache key
+    mass: Mass | None,
+    pulley_ratio: int,
+    _amount: str | None,
+) -> Load:
+    """The load of these fields; ``_amount``, the mass's text, only tells cache keys apart."""
+    return Load(equipment=equipment, band=band, looped=looped, mass=mass, pulley_ratio=pulley_ratio)
+
+
+def _cached_load(
+    *,
+    equipment: Equipment,
+    band: BandColour | None,
+    looped: bool,
+    mass: Mass | None,
+    pulley_ratio: int,
+) -> Load:
+    """A shared :class:`Load`, one per distinct JSON load.
+
+    Keyed on the amount's text too: ``Mass("2.5") == Mass("2.50")``, so a cache keyed on
+    the mass alone would give a later ``"2.5"`` the load of an earlier ``"2.50"``.
+    """
+    amount = None if mass is None else str(mass.amount)
+    return _shared_load(equipment, band, looped, mass, pulley_ratio, amount)
 
 
 # --------------------------------------------------------------------------- the shape

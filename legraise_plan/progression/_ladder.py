@@ -133,8 +133,8 @@ class Rung:
     """
 
     index: int = attrs.field(validator=v.int_in(0, 200, ProgressionError))
-    variation: Variation
-    load: Load
+    variation: Variation = attrs.field(validator=v.instance_of(Variation, ProgressionError))
+    load: Load = attrs.field(validator=v.instance_of(Load, ProgressionError))
     extra_hold: int = attrs.field(default=0, validator=v.int_in(0, 10, ProgressionError))
     resistance_nm: float = attrs.field(validator=_check_nm)
     step_pct: float | None = None
@@ -175,22 +175,25 @@ class Ladder:
     hyperextension or glute-ham bench at hand.
     """
 
-    rungs: tuple[Rung, ...] = attrs.field(converter=v.to_tuple)
+    rungs: tuple[Rung, ...] = attrs.field(
+        converter=v.to_tuple, validator=v.items_of(Rung, ProgressionError)
+    )
     advanced_allowed: bool = attrs.field(
         default=False, kw_only=True, validator=v.instance_of(bool, ProgressionError)
     )
 
     def __attrs_post_init__(self) -> None:
         if not self.rungs:
-            raise ProgressionError("ladder must have at least one rung, got none")
+            raise ProgressionError("ladder must have at least one rung, got none", field="rungs")
         for i, rung in enumerate(self.rungs):
             if rung.index != i:
-                raise ProgressionError(f"rung index must be {i}, got {rung.index}")
+                raise ProgressionError(f"rung index must be {i}, got {rung.index}", field="rungs")
             below = self.rungs[i - 1] if i else None
             if below is not None and rung.resistance_nm <= below.resistance_nm:
                 raise ProgressionError(
                     f"rung {i} resistance_nm must be above rung {i - 1}'s "
-                    f"{below.resistance_nm:g} N·m (rungs get harder), got {rung.resistance_nm:g}"
+                    f"{below.resistance_nm:g} N·m (rungs get harder), got {rung.resistance_nm:g}",
+                    field="rungs",
                 )
 
     def __getitem__(self, index: int) -> Rung:
@@ -325,14 +328,25 @@ def cable_step(plate: Mass) -> Mass:
     return Mass(amount * math.ceil(limits.least / amount), plate.unit)
 
 
+def cable_usable(athlete: Athlete) -> bool:
+    """True when the cable's first plate, through the pulley, is a safe first load.
+
+    A first cable load is at most 10 kg (20 lb) at the ankle (rule 10); a stack whose
+    lightest plate is heavier than that (through the athlete's pulley ratio) is left off
+    the ladder, and the plan notes say why.
+    """
+    plate = athlete.cable_increment or increment_for(Equipment.CABLE, athlete.units)
+    return plate.amount / athlete.pulley_ratio <= _CABLE[plate.unit].first
+
+
 def cable(athlete: Athlete, _role: Role) -> Iterator[_Candidate]:
     """The cable stack in steps of at most 5 kg (10 lb), up to 40 kg (80 lb) at the ankle.
 
-    Loads are the stack divided by the pulley ratio (rule 10); only loads of 10 kg
-    (20 lb) or less may be the first cable rung.  Steps between the machine's plates
-    are marked as add-on plates.
+    Loads are the stack divided by the pulley ratio (rule 10); the first cable rung is the
+    machine's first plate, which must be 10 kg (20 lb) or less at the ankle.  Steps
+    between the machine's plates are marked as add-on plates.
     """
-    if not athlete.has(Equipment.CABLE):
+    if not athlete.has(Equipment.CABLE) or not cable_usable(athlete):
         return
     plate = athlete.cable_increment or increment_for(Equipment.CABLE, athlete.units)
     limits, ratio, unit = _CABLE[plate.unit], athlete.pulley_ratio, plate.unit
@@ -340,6 +354,8 @@ def cable(athlete: Athlete, _role: Role) -> Iterator[_Candidate]:
     variation = _pick(athlete, CABLE)
     for n in range(1, _CABLE_RUNGS + 1):
         stack = step * n
+        if stack < plate.amount:
+            continue  # below the first plate: the pin needs a plate to hold
         if stack / ratio > limits.top:
             return
         add_on = stack % plate.amount != 0

@@ -206,6 +206,29 @@ class TestToDict:
             "unit": "lb",
         }
 
+    def test_mass_text_independent_of_order(self):
+        """A mass is written as given, whatever equal amount was written before (2.50, 2.5)."""
+        plans = [
+            lp.build_plan(lp.Athlete(cable_increment=lp.Mass(text)), start=dt.date(2026, 12, 7))
+            for text in ("2.50", "2.5", "2.50")
+        ]
+
+        written = [to_dict(plan)["athlete"]["cable_increment"]["amount"] for plan in plans]
+
+        assert ["2.50", "2.5", "2.50"] == written
+
+    @pytest.mark.parametrize(
+        ("amount", "text"),
+        [("10", "10"), ("1E+1", "10"), ("2.50", "2.50"), ("0.0000001", "0.0000001")],
+    )
+    def test_mass_text_fixed_point(self, amount, text):
+        """Amounts are written in fixed point, never with an exponent."""
+        plan = lp.build_plan(
+            lp.Athlete(cable_increment=lp.Mass(Decimal(amount))), start=dt.date(2026, 12, 7)
+        )
+
+        assert text == to_dict(plan)["athlete"]["cable_increment"]["amount"]
+
     @pytest.mark.parametrize(
         ("duration", "text"),
         [
@@ -306,6 +329,36 @@ class TestFromDict:
         plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), weeks=12)
 
         assert plan == from_dict(json.loads(json.dumps(to_dict(plan))))
+
+    def test_load_mass_text_independent_of_order(self, plan):
+        """A load mass keeps its text after an equal one written "4.750" was loaded."""
+        loaded = []
+        for amount in ("4.750", "4.75", "4.750"):
+            data = to_dict(plan)
+            data["sessions"][0]["blocks"][0].update(
+                variation="standing-ankle-weight-hip-extension",
+                load={
+                    "equipment": "ankle_weights",
+                    "band": None,
+                    "looped": False,
+                    "mass": {"amount": amount, "unit": "kg"},
+                    "pulley_ratio": 1,
+                },
+            )
+            back = to_dict(from_dict(data))
+            loaded.append(back["sessions"][0]["blocks"][0]["load"]["mass"]["amount"])
+
+        assert ["4.750", "4.75", "4.750"] == loaded
+
+    def test_start_at_the_end_of_the_calendar(self, plan):
+        """A zoned start of 9999-12-31T23:59:59+01:00, still in range in UTC, loads."""
+        data = to_dict(plan)
+        data["sessions"][-1]["start"] = "9999-12-31T23:59:59+01:00"
+
+        back = from_dict(data)
+
+        assert dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=BERLIN) == back.sessions[-1].start
+        assert data == to_dict(back)
 
     def test_accepts_tuples(self, floating_plan):
         """Sequences other than lists (tuples) are accepted as arrays."""
@@ -649,6 +702,38 @@ class TestFromDictErrors:
             from_dict(data)
 
         assert str(info.value).startswith(message)
+
+    @pytest.mark.parametrize(
+        ("tz", "start"),
+        [
+            ("Europe/Berlin", "0001-01-01T00:00:00+01:00"),
+            ("Europe/Berlin", "0001-01-01T00:00:00+00:53:28"),
+            ("Europe/Berlin", "9999-12-31T23:59:59-01:00"),
+            ("America/New_York", "9999-12-31T23:00:00-05:00"),
+        ],
+    )
+    def test_start_beyond_the_calendar(self, tz, start):
+        """A zoned start outside years 1..9999 in UTC or the zone is an invalid_value there."""
+        plan = lp.build_plan(lp.Athlete(), start=dt.date(2026, 12, 7), tz=tz)
+        data = to_dict(plan)
+        data["sessions"][0]["start"] = start
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        message = f"must fall within years 1..9999 both in UTC and in {tz}, got {start!r}"
+        expected = [lp.Problem("sessions[0].start", message, "invalid_value")]
+        assert expected == list(info.value.problems)
+
+    def test_path_comes_from_the_field_not_the_message(self, plan, monkeypatch):
+        """An error without a field is placed at its object, even if its text starts with a key."""
+
+        def fail(_self: lp.Plan) -> None:
+            raise lp.PlanError("days must not repeat a weekday, got ['MO', 'MO']")
+
+        monkeypatch.setattr(lp.Plan, "__attrs_post_init__", fail)
+
+        assert [("$", "invalid_value")] == problems_of(to_dict(plan))
 
     def test_floating_with_offset(self, floating_plan):
         """A floating plan rejects a start with a UTC offset."""

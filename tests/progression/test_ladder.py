@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from decimal import Decimal
 
@@ -334,28 +335,30 @@ class TestCable:
     """Rules 8 and 10: small cable steps, a light first load, stack ÷ pulley ratio."""
 
     def test_big_plates_use_add_on_steps(self):
-        """With 20 kg plates the cable steps 5 kg at a time, the in-between loads on add-ons."""
+        """With 10 kg plates the cable steps 5 kg at a time, the in-between loads on add-ons."""
         athlete = lp.Athlete(
-            equipment={E.CABLE}, level=lp.Level.INTERMEDIATE, cable_increment=lp.Mass(20)
+            equipment={E.CABLE}, level=lp.Level.INTERMEDIATE, cable_increment=lp.Mass(10)
         )
         ladder = lp.build_ladder(athlete)
         cable = [r for r in ladder if r.load.equipment is E.CABLE]
 
         assert [
-            "cable 5 kg (add-on plate)",
-            "cable 10 kg (add-on plate)",
+            "cable 10 kg",
             "cable 15 kg (add-on plate)",
             "cable 20 kg",
             "cable 25 kg (add-on plate)",
+            "cable 30 kg",
         ] == [r.label for r in cable][:5]
-        assert "The machine's plates are 20 kg: make up 5 kg with add-on plates." == cable[0].note
-        assert ("", False) == (cable[3].note, cable[3].is_add_on)
+        assert "The machine's plates are 10 kg: make up 15 kg with add-on plates." == cable[1].note
+        assert ("", False) == (cable[0].note, cable[0].is_add_on)
 
-    def test_first_cable_load_is_light_whatever_the_stack(self):
-        """Rule 8: an athlete with 5 kg of prone ankle weights moves on to cable 10 kg."""
-        athlete = lp.Athlete(equipment=KIT, cable_increment=lp.Mass(20))
+    def test_a_stack_too_heavy_to_start_is_left_out(self):
+        """Rule 10: with 20 kg plates no first cable load is 10 kg or less: no cable, a note."""
+        athlete = lp.Athlete(equipment={E.CABLE}, cable_increment=lp.Mass(20))
+        plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7))
 
-        assert "cable 10 kg (add-on plate)" == labels(athlete)[18]
+        assert [] == [r for r in lp.build_ladder(athlete) if r.load.equipment is E.CABLE]
+        assert any("leaves the cable out" in n for n in plan.notes)
 
     def test_heavy_ankle_cap_stops_below_the_first_cable_load(self):
         """Ankle weights stop where cable 10 kg is the next step up, whatever their cap."""
@@ -372,10 +375,12 @@ class TestCable:
         assert 52.5 == ladder[3].resistance_nm
 
     def test_add_on_with_a_pulley(self):
-        """An add-on load on a 2:1 pulley says both in one bracket."""
+        """A 2:1 pulley makes 20 kg plates usable; its add-on loads say both in one bracket."""
         athlete = lp.Athlete(equipment={E.CABLE}, pulley_ratio=2, cable_increment=lp.Mass(20))
 
-        assert "cable 10 kg (2:1 pulley, add-on plate)" == labels(athlete)[3]
+        assert ["cable 20 kg (2:1 pulley)", "cable 25 kg (2:1 pulley, add-on plate)"] == labels(
+            athlete
+        )[3:5]
 
     def test_pounds(self):
         """In pounds: 10 lb plates, first load 20 lb after 10 lb of ankle weights."""
@@ -658,6 +663,49 @@ class TestRecords:
 
         with pytest.raises(lp.ProgressionError, match=r"^resistance_nm must be a "):
             attrs.evolve(rung, resistance_nm=value)
+
+    @pytest.mark.parametrize(
+        ("changes", "field", "message"),
+        [
+            ({"variation": None}, "variation", "variation must be a Variation, got None"),
+            ({"variation": "prone"}, "variation", "variation must be a Variation, got 'prone'"),
+            ({"load": None}, "load", "load must be a Load, got None"),
+            ({"load": "bodyweight"}, "load", "load must be a Load, got 'bodyweight'"),
+        ],
+    )
+    def test_rung_needs_a_variation_and_a_load(self, changes, field, message):
+        """A rung's variation must be a Variation and its load a Load."""
+        rung = lp.build_ladder(lp.Athlete())[0]
+
+        with pytest.raises(lp.ProgressionError) as info:
+            attrs.evolve(rung, **changes)
+
+        assert (field, message) == (info.value.field, str(info.value))
+
+    @pytest.mark.parametrize(
+        ("rungs", "message"),
+        [
+            ([1, 2], "rungs items must be Rung, got 1"),
+            (["rung"], "rungs items must be Rung, got 'rung'"),
+            (5, "rungs must be a sequence of Rung, got 5"),
+            ([], "ladder must have at least one rung, got none"),
+        ],
+    )
+    def test_ladder_needs_rungs(self, rungs, message):
+        """A ladder holds one or more Rungs and nothing else."""
+        with pytest.raises(lp.ProgressionError) as info:
+            lp.Ladder(rungs)
+
+        assert ("rungs", message) == (info.value.field, str(info.value))
+
+    def test_rung_index_names_rungs(self):
+        """A rung out of place is refused, naming the rungs field."""
+        rungs = lp.build_ladder(lp.Athlete()).rungs
+
+        with pytest.raises(lp.ProgressionError) as info:
+            lp.Ladder(rungs[1:])
+
+        assert ("rungs", "rung index must be 0, got 1") == (info.value.field, str(info.value))
 
 
 # --------------------------------------------------------------------------- properties
