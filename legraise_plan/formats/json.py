@@ -1081,6 +1081,8 @@ def catalog_to_list(variations: Iterable[Variation] | None = None) -> list[dict[
             "equipment": x.equipment.value,
             "position": x.position.value,
             "advanced": x.is_advanced,
+            "bilateral": x.bilateral,
+            "end_range": x.end_range.value,
             "muscles": [{"muscle": m.muscle.value, "role": m.role.value} for m in x.muscles],
             "setup": list(x.setup),
             "execution": list(x.execution),
