@@ -219,6 +219,12 @@ def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
         )
 
 
+def _spelling(athlete: Athlete) -> tuple[str, ...]:
+    """How the athlete's masses are written (equal masses may be spelled differently)."""
+    masses = (athlete.ankle_weight_max, athlete.cable_increment)
+    return tuple("" if m is None else str(m.amount) for m in masses)
+
+
 @functools.lru_cache(maxsize=1024)
 def _doses(
     athlete: Athlete,
@@ -229,12 +235,14 @@ def _doses(
     periodization: Periodization,
     rules: ProgressionRules | None,
     deload_every: int,
+    spelling: tuple[str, ...],  # noqa: ARG001 - part of the cache key only
 ) -> tuple[tuple[DayKind, tuple[Block, ...], dt.timedelta], ...]:
     """Each session's kind, blocks and duration: a pure function, memoised.
 
     Plans for many athletes share few distinct (profile, role, weeks) inputs, so the
     ladder and the projection are computed once per distinct input, and equal blocks
-    are shared between sessions.
+    are shared between sessions.  ``spelling`` keeps equal masses written differently
+    (``2.5`` and ``2.50`` kg) apart, so a plan never depends on what was built before.
     """
     planned = plan_blocks(
         athlete,
@@ -383,6 +391,7 @@ def build_plan(
         periodization=periodization,
         rules=rules,
         deload_every=deload_every,
+        spelling=_spelling(athlete),
     )
     if not slots:
         raise ScheduleError(

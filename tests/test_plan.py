@@ -659,3 +659,21 @@ class TestScreening:
         assert all(not s.blocks[0].load.is_external for s in plan.sessions)
         assert any("screening question" in n for n in plan.notes)
         assert any(s.blocks[0].load.is_external for s in later.sessions)
+
+
+class TestDeterminism:
+    """A plan depends on its inputs only, never on what was built before."""
+
+    def test_equal_masses_spelled_differently_keep_their_spelling(self):
+        """A cable increment of 5.0 kg, then 5 kg, then 5.0 kg: each plan keeps its spelling."""
+        written = []
+        for amount in ("5.0", "5", "5.0"):
+            athlete = lp.Athlete(
+                equipment={lp.Equipment.CABLE},
+                cable_increment=lp.Mass(amount),
+                level=lp.Level.ADVANCED,
+            )
+            data = lp.to_dict(lp.build_plan(athlete, start=START))
+            written.append(data["sessions"][0]["blocks"][0]["load"]["mass"]["amount"])
+
+        assert ["10.0", "10", "10.0"] == written
