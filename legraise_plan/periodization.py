@@ -101,17 +101,9 @@ _BLOCK_CYCLE = (
     DayKind.DELOAD,
 )
 _UNDULATING_ROTATION = (DayKind.HEAVY, DayKind.LIGHT, DayKind.MEDIUM)
-#: Day kinds after which the progression advances (the others leave it where it was).
-_ADVANCING = frozenset(
-    {
-        DayKind.NORMAL,
-        DayKind.HEAVY,
-        DayKind.MEDIUM,
-        DayKind.ACCUMULATION,
-        DayKind.INTENSIFICATION,
-    }
-)
-#: Day kinds whose dose is the base progression itself.
+#: Day kinds whose dose is the base progression itself: only they advance it, since
+#: only they train it (a heavy, light, accumulation or peak day varies the dose around
+#: the base, and the base is not credited with work it did not do).
 _BASE_DAYS = frozenset({DayKind.NORMAL, DayKind.MEDIUM, DayKind.INTENSIFICATION})
 
 
@@ -428,10 +420,10 @@ class _Run:
         self.volumes.add(week, kind, dose)
         if self.hardest is None or self.hardest[0] != week or _size(dose) >= _size(self.hardest[1]):
             self.hardest = (week, dose)
-        if kind in _ADVANCING:
+        if kind in _BASE_DAYS:
             self.trained = state  # light and peak days vary around a base they do not train
         self.previous, self.base_rung = dose.rung, state.rung
-        if kind in _ADVANCING:
+        if kind in _BASE_DAYS:
             step = next_step(state, self.outcome(state), ctx.ladder, ctx.rules)
             state, self.reason = step.state, step.reason
         self.state = state
@@ -451,10 +443,10 @@ def dose_sessions(
     """Project the progression over sessions of the given kinds.
 
     ``weeks`` gives each session's 1-based week (by default one session a week).  The
-    base progression advances after normal, heavy, medium, accumulation and
-    intensification sessions (assuming ``outcome``, by default done as prescribed);
-    light, peak and deload sessions vary the dose around it and leave it where it
-    was.  ``min_sets`` floors working sets outside deloads.
+    base progression advances only after the sessions that train it, normal, medium
+    and intensification days (assuming ``outcome``, by default done as prescribed);
+    heavy, light, accumulation, peak and deload sessions vary the dose around it and
+    leave it where it was.  ``min_sets`` floors working sets outside deloads.
     """
     session_weeks = list(weeks) if weeks is not None else list(range(1, len(kinds) + 1))
     if len(session_weeks) != len(kinds):

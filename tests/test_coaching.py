@@ -234,6 +234,20 @@ class TestWorkedExamples:
         assert {trained[-1].rir + 2} == {b.rir for b in deload}
         assert all("2 more reps in reserve on prone, bodyweight" in b.reason for b in deload)
 
+    def test_only_base_days_advance_the_progression(self):
+        """Rule 12: accumulation weeks vary the dose; the base is not credited with them."""
+        plan = lp.build_plan(
+            lp.Athlete(equipment={E.BAND}, level=lp.Level.INTERMEDIATE),
+            weeks=6,
+            start=START,
+            periodization=lp.Periodization.BLOCK,
+        )
+        first_intensification = next(s for s in plan.sessions if kind(s) == "intensification")
+        block = first_intensification.blocks[0]
+
+        assert (3, 10) == (block.sets, block.reps)
+        assert block.reason.startswith("start (intermediate)")
+
     def test_rehab_volume_has_no_big_jumps(self):
         """Rule 27: the 6-week rehab plan's weekly volume never rises more than 20 %."""
         plan = lp.build_plan(
