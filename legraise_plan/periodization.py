@@ -209,7 +209,7 @@ def _may_go_up(
     rung = ctx.ladder[above]
     if ctx.rules.bridge and not state.bridged and rung.needs_bridge(ctx.rules.max_step_pct):
         return False  # a big jump is taken only after its bridge (rule 7)
-    return _may_use(rung, state, ctx)
+    return _same_position(rung, ctx.ladder[state.rung]) and _may_use(rung, state, ctx)
 
 
 def _heavy(
@@ -253,9 +253,15 @@ def _may_use(rung: Rung, state: ProgressionState, ctx: _Context) -> bool:
     return not (rung.load.is_external and gated)
 
 
+def _same_position(rung: Rung, other: Rung) -> bool:
+    """A day's variation of the dose keeps the position (no prone day becomes standing)."""
+    return rung.variation.position is other.variation.position
+
+
 def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
-    lower = max(0, state.rung - 1)
-    down = _on_rung(state, lower if _may_use(ctx.ladder[lower], state, ctx) else state.rung)
+    here, lower = ctx.ladder[state.rung], ctx.ladder[max(0, state.rung - 1)]
+    usable = _may_use(lower, state, ctx) and _same_position(lower, here)
+    down = _on_rung(state, lower.index if usable else state.rung)
     sets = max(ctx.min_sets, state.sets - 1)
     dose = attrs.evolve(down, sets=sets, reps=ctx.high(down))
     where = (

@@ -248,6 +248,20 @@ class TestWorkedExamples:
         assert (3, 10) == (block.sets, block.reps)
         assert block.reason.startswith("start (intermediate)")
 
+    def test_varied_days_keep_the_position(self):
+        """Rule 12: heavy and light days never move a prone athlete onto a standing band."""
+        athlete = lp.Athlete(
+            equipment={E.BAND, E.ANKLE_WEIGHTS},
+            conditions={lp.Condition.HIP_PAIN},
+            cleared=True,
+            level=lp.Level.INTERMEDIATE,
+        )
+        plan = lp.build_plan(
+            athlete, weeks=6, start=START, periodization=lp.Periodization.UNDULATING
+        )
+
+        assert {lp.Position.PRONE} == {s.blocks[0].variation.position for s in plan.sessions}
+
     def test_rehab_volume_has_no_big_jumps(self):
         """Rule 27: the 6-week rehab plan's weekly volume never rises more than 20 %."""
         plan = lp.build_plan(

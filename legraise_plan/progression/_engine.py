@@ -131,11 +131,11 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
     """Rule 11: a deload computed from the dose last trained.
 
     Sets drop by about 40 % (a single set drops 40 % of its reps instead), and either
-    the rung goes one lower, when the rung below is the same exercise (a lighter band,
-    a lighter weight, no pause), or the athlete keeps 2 more reps in reserve on the same
-    rung, so a deload never switches exercise; never every cut at once.  Reps stay as
-    trained (within the lower rung's range).  The progression resumes from ``trained``
-    afterwards.
+    the rung goes one lower, when the rung below is done in the same position (a lighter
+    band, a lighter weight, no pause), or the athlete keeps 2 more reps in reserve on the
+    same rung, so a deload never switches to another position; never every cut at once.
+    Reps stay as trained (within the lower rung's range).  The progression resumes from
+    ``trained`` afterwards.
     """
     _check_state(trained, ladder, rules)
     if trained.stopped:
@@ -146,7 +146,7 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
     here = ladder[trained.rung]
     sets = max(1, round(trained.sets * DELOAD_SET_FACTOR))
     below = ladder[trained.rung - 1] if trained.rung > 0 else None
-    if below is not None and below.variation == here.variation:
+    if below is not None and below.variation.position is here.variation.position:
         rung = below
         allowed = rules.range_for(rung)
         reps = min(max(trained.reps, allowed.low), allowed.high)
