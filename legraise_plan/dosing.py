@@ -13,7 +13,7 @@ import attrs
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.equipment import BandSetup, Equipment, increment_for
 from legraise_plan.errors import ClearanceRequiredError, PlanError, ReferralRequiredError
-from legraise_plan.periodization import DayKind, Periodization, day_kinds, dose_sessions
+from legraise_plan.periodization import DayKind, DayPlan, Periodization, day_kinds, dose_sessions
 from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose
 from legraise_plan.progression import (
     Ladder,
@@ -33,6 +33,7 @@ __all__ = [
     "dose_for",
     "frequency_notes",
     "plan_blocks",
+    "plan_days",
     "rules_for",
     "safety_notes",
 ]
@@ -355,7 +356,7 @@ def frequency_notes(athlete: Athlete, role: Role, days_per_week: int) -> tuple[s
     return ()
 
 
-def plan_blocks(
+def plan_days(
     athlete: Athlete,
     role: Role,
     session_weeks: Sequence[int],
@@ -365,8 +366,8 @@ def plan_blocks(
     rules: ProgressionRules | None = None,
     ladder: Ladder | None = None,
     deload_every: int = 6,
-) -> tuple[PlannedBlock, ...]:
-    """Dose each session of a plan, given the 1-based week of each session."""
+) -> tuple[Ladder, tuple[DayPlan, ...]]:
+    """The ladder and each session's progression state, given the week of each session."""
     check_clearance(athlete, role)
     chosen = rules_for(athlete, role, rules)
     ladder = ladder if ladder is not None else build_ladder(athlete, role)
@@ -384,6 +385,32 @@ def plan_blocks(
         min_sets=min(dose.min_sets, chosen.base_sets),
         outcome=expected_outcome(chosen),
     )
+    return ladder, days
+
+
+def plan_blocks(
+    athlete: Athlete,
+    role: Role,
+    session_weeks: Sequence[int],
+    weeks: int,
+    *,
+    periodization: Periodization = Periodization.LINEAR,
+    rules: ProgressionRules | None = None,
+    ladder: Ladder | None = None,
+    deload_every: int = 6,
+) -> tuple[PlannedBlock, ...]:
+    """Dose each session of a plan, given the 1-based week of each session."""
+    ladder, days = plan_days(
+        athlete,
+        role,
+        session_weeks,
+        weeks,
+        periodization=periodization,
+        rules=rules,
+        ladder=ladder,
+        deload_every=deload_every,
+    )
+    dose = dose_for(athlete, role)
     out: list[PlannedBlock] = []
     for day in days:
         state = day.state

@@ -371,7 +371,8 @@ class _Run:
 
     ``trained`` is the base dose last trained (the progression resumes from it after a
     deload); ``hardest`` the biggest dose (sets × reps) prescribed in the last trained
-    week, which a deload is cut from.
+    week, which a deload is cut from; ``bridge_trained`` the rung whose bridge (a set
+    more, or a longer hold, before a big step) a base day has trained.
     """
 
     ctx: _Context
@@ -383,6 +384,7 @@ class _Run:
     hardest: tuple[int, ProgressionState] | None = None
     previous: int | None = None
     accumulated: int | None = None
+    bridge_trained: int | None = None
     volumes: _Volumes = attrs.Factory(_Volumes)
 
     def deload(self, week: int) -> DayPlan:
@@ -408,9 +410,14 @@ class _Run:
     def train(self, kind: DayKind, week: int) -> DayPlan:
         """A training session: the day's dose under the one-step and volume guards."""
         state, ctx = self.state, self.ctx
+        # A heavy or peak day counts a bridge once a base day has trained it, not when
+        # it is planned.
+        view = state
+        if kind in {DayKind.HEAVY, DayKind.PEAK} and self.bridge_trained != state.rung:
+            view = attrs.evolve(state, bridged=False)
         dose, why = _modify(
             kind,
-            state,
+            view,
             ctx,
             just_stepped=state.rung != self.base_rung,
             previous=self.previous,
@@ -426,10 +433,12 @@ class _Run:
         self.volumes.add(week, kind, dose)
         if self.hardest is None or self.hardest[0] != week or _size(dose) >= _size(self.hardest[1]):
             self.hardest = (week, dose)
-        if kind in _BASE_DAYS:
-            self.trained = state  # light and peak days vary around a base they do not train
         self.previous, self.base_rung = dose.rung, state.rung
         if kind in _BASE_DAYS:
+            # Only base days train the base: the other kinds vary the dose around it.
+            self.trained = state
+            if state.bridged:
+                self.bridge_trained = state.rung
             step = next_step(state, self.outcome(state), ctx.ladder, ctx.rules)
             state, self.reason = step.state, step.reason
         self.state = state

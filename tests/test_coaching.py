@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 import legraise_plan as lp
-from legraise_plan.dosing import dose_for
+from legraise_plan.dosing import dose_for, plan_days
 
 
 E = lp.Equipment
@@ -187,6 +187,40 @@ class TestSweep:
                     )
                 elif session.is_deload:
                     accumulation = []
+
+
+@pytest.mark.parametrize("model", list(lp.Periodization))
+@pytest.mark.parametrize("role", [lp.Role.ACCESSORY, lp.Role.FULL_BODY])
+def test_big_steps_come_after_a_trained_bridge(role, model):
+    """Rule 7: a step above the load-step limit comes after a base day trained its bridge."""
+    for plan in plans(role, model, 12):
+        if plan.athlete.conditions and not plan.athlete.cleared:
+            continue
+        ladder, days = plan_days(
+            plan.athlete,
+            role,
+            [s.week for s in plan.sessions],
+            plan.weeks,
+            periodization=model,
+            deload_every=6,
+        )
+        limit = 10.0 if plan.athlete.level is lp.Level.NOVICE else 5.0
+        top, bridged = days[0].state.rung, set()
+        for day in days:
+            rung = ladder[day.state.rung]
+            same = (
+                rung.index and rung.variation.position is ladder[rung.index - 1].variation.position
+            )
+            if not day.is_deload and rung.index > top and same and rung.needs_bridge(limit):
+                assert rung.index - 1 in bridged, (plan.athlete, day.reason)
+            if not day.is_deload:
+                top = max(top, rung.index)
+            if day.state.bridged and day.kind in {
+                lp.DayKind.NORMAL,
+                lp.DayKind.MEDIUM,
+                lp.DayKind.INTENSIFICATION,
+            }:
+                bridged.add(day.state.rung)
 
 
 class TestWarmUps:
