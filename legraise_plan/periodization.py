@@ -51,6 +51,7 @@ from legraise_plan.progression import (
     Step,
     as_prescribed,
     deload_state,
+    load_allowed,
     next_step,
 )
 
@@ -209,7 +210,7 @@ def _may_go_up(
     rung = ctx.ladder[above]
     if ctx.rules.bridge and not state.bridged and rung.needs_bridge(ctx.rules.max_step_pct):
         return False  # a big jump is taken only after its bridge (rule 7)
-    return _same_position(rung, ctx.ladder[state.rung]) and _may_use(rung, state, ctx)
+    return _same_position(rung, ctx.ladder[state.rung]) and load_allowed(rung, state, ctx.rules)
 
 
 def _heavy(
@@ -247,12 +248,6 @@ def _heavy(
     return dose, f"{word}: {where}, bottom of the range ({dose.reps}){fewer}"
 
 
-def _may_use(rung: Rung, state: ProgressionState, ctx: _Context) -> bool:
-    """False for an external load the pain-free gate still holds back (rule 24)."""
-    gated = state.pain_free_streak < ctx.rules.pain_free_before_load
-    return not (rung.load.is_external and gated)
-
-
 def _same_position(rung: Rung, other: Rung) -> bool:
     """A day's variation of the dose keeps the position (no prone day becomes standing)."""
     return rung.variation.position is other.variation.position
@@ -260,7 +255,7 @@ def _same_position(rung: Rung, other: Rung) -> bool:
 
 def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
     here, lower = ctx.ladder[state.rung], ctx.ladder[max(0, state.rung - 1)]
-    usable = _may_use(lower, state, ctx) and _same_position(lower, here)
+    usable = load_allowed(lower, state, ctx.rules) and _same_position(lower, here)
     down = _on_rung(state, lower.index if usable else state.rung)
     sets = max(ctx.min_sets, state.sets - 1)
     dose = attrs.evolve(down, sets=sets, reps=ctx.high(down))

@@ -79,7 +79,7 @@ def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step
     """
     ladder, rules = facts.ladder, facts.rules
     below = next(
-        (r for r in reversed(ladder.rungs[: state.rung]) if _may_use(r, state, rules)), None
+        (r for r in reversed(ladder.rungs[: state.rung]) if load_allowed(r, state, rules)), None
     )
     if below is None:
         sets = max(min(rules.min_sets, state.sets), state.sets - 1)
@@ -106,7 +106,7 @@ def regress(state: ProgressionState, facts: Facts, why: str, rule: Rule) -> Step
     return _step(new, Change.REGRESS, reason, rule)
 
 
-def _may_use(rung: Rung, state: ProgressionState, rules: ProgressionRules) -> bool:
+def load_allowed(rung: Rung, state: ProgressionState, rules: ProgressionRules) -> bool:
     """False for an external load the pain-free gate still holds back (rule 24)."""
     return not rung.load.is_external or state.pain_free_streak >= rules.pain_free_before_load
 
