@@ -85,6 +85,44 @@ class TestExercises:
 class TestPlan:
     """legraise-plan plan."""
 
+    def test_band_and_surgery_options(self, capsys):
+        """--band-setup, --band-brand and --surgical-approach reach the athlete in the plan."""
+        status, out, _ = run(
+            capsys,
+            "plan",
+            "--format",
+            "json",
+            "--equipment",
+            "band",
+            "--band-setup",
+            "looped",
+            "--band-brand",
+            "Acme",
+            "--condition",
+            "recent_hip_surgery",
+            "--surgical-approach",
+            "posterior",
+            "--cleared",
+        )
+        athlete = json.loads(out)["athlete"]
+
+        assert 0 == status
+        assert ("looped", "Acme", "posterior") == (
+            athlete["band_setup"],
+            athlete["band_brand"],
+            athlete["surgical_approach"],
+        )
+
+    def test_surgical_approach_needs_the_condition(self, capsys):
+        """An approach without recent hip surgery is one clear line and status 2."""
+        status, out, err = run(capsys, "plan", "--surgical-approach", "anterior")
+
+        assert (2, "") == (status, out)
+        assert err == (
+            "legraise-plan: error: surgical_approach must be None unless conditions include "
+            "recent_hip_surgery, got 'anterior'\n"
+        )
+
     def test_defaults_write_six_week_ics(self, capsys, tmp_path):
         """The defaults give an accessory plan from next Monday, MO/WE/FR 18:00 floating."""
         target = tmp_path / "plan.ics"
