@@ -1,7 +1,8 @@
 """A rehab plan for someone with a low-back pain history who owns only a band.
 
 Rehab plans need a clinician's clearance: set cleared=True only after your
-physiotherapist or doctor has confirmed the plan.
+physiotherapist or doctor has confirmed the plan.  The plan starts trunk-supported,
+prone at bodyweight; the band is the easier option it regresses to if pain asks for it.
 
 Run: python examples/rehab_band.py [OUTPUT.ics]
 """
@@ -28,7 +29,7 @@ def main() -> None:
         days="tue,thu,sat",
         at=dt.time(7, 30),
         tz="Europe/Berlin",
-        note="Check with Dr. Weber before moving to the red band.",
+        note="Check with Dr. Weber before adding a band or any weight.",
     )
     print(lp.to_text(plan))
     lp.write_ics(plan, sys.argv[1] if len(sys.argv) > 1 else "rehab.ics")
