@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from legraise_plan import progression
+from legraise_plan.adapt import Missed, PlanDiff, adapt, continue_plan, diff
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import (
     CATALOG,
@@ -34,6 +35,7 @@ from legraise_plan.errors import (
     EquipmentError,
     ExportError,
     LegraisePlanError,
+    LogError,
     PlanError,
     PlanProblemsError,
     PrescriptionError,
@@ -43,8 +45,9 @@ from legraise_plan.errors import (
     ScheduleError,
     UnitError,
 )
+from legraise_plan.log import SessionLog, SetLog, TrainingLog
 from legraise_plan.periodization import DayKind, Periodization
-from legraise_plan.plan import Block, Plan, Session, build_plan
+from legraise_plan.plan import Block, Plan, PlanOptions, Session, SessionStatus, build_plan
 from legraise_plan.prescription import Prescription, RepRange, Role, Tempo
 from legraise_plan.progression import (
     Change,
@@ -65,7 +68,15 @@ from legraise_plan.units import Mass, Unit
 
 if TYPE_CHECKING:
     from legraise_plan.formats.ical import to_ics, write_ics
-    from legraise_plan.formats.json import SCHEMA_VERSION, catalog_to_list, from_dict, to_dict
+    from legraise_plan.formats.json import (
+        LOG_SCHEMA_VERSION,
+        SCHEMA_VERSION,
+        catalog_to_list,
+        from_dict,
+        log_from_dict,
+        log_to_dict,
+        to_dict,
+    )
     from legraise_plan.formats.text import catalog_text, to_text
 
 # A plain module, not importlib.metadata: reading package metadata costs ~40 ms at import.
@@ -74,10 +85,13 @@ from legraise_plan._version import __version__
 
 # Export functions (and icalendar) load only when first used.
 _LAZY = {
+    "LOG_SCHEMA_VERSION": "legraise_plan.formats.json",
     "SCHEMA_VERSION": "legraise_plan.formats.json",
     "catalog_text": "legraise_plan.formats.text",
     "catalog_to_list": "legraise_plan.formats.json",
     "from_dict": "legraise_plan.formats.json",
+    "log_from_dict": "legraise_plan.formats.json",
+    "log_to_dict": "legraise_plan.formats.json",
     "to_dict": "legraise_plan.formats.json",
     "to_ics": "legraise_plan.formats.ical",
     "to_text": "legraise_plan.formats.text",
@@ -100,6 +114,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CATALOG",
+    "LOG_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "Athlete",
     "AthleteError",
@@ -120,13 +135,17 @@ __all__ = [
     "LegraisePlanError",
     "Level",
     "Load",
+    "LogError",
     "Mass",
+    "Missed",
     "Muscle",
     "MuscleRole",
     "MuscleWork",
     "Periodization",
     "Plan",
+    "PlanDiff",
     "PlanError",
+    "PlanOptions",
     "PlanProblemsError",
     "Position",
     "Prescription",
@@ -140,23 +159,32 @@ __all__ = [
     "Role",
     "ScheduleError",
     "Session",
+    "SessionLog",
     "SessionOutcome",
+    "SessionStatus",
+    "SetLog",
     "SetResult",
     "Step",
     "SurgicalApproach",
     "Tempo",
+    "TrainingLog",
     "Trigger",
     "Unit",
     "UnitError",
     "Variation",
     "Weekday",
     "__version__",
+    "adapt",
     "build_ladder",
     "build_plan",
     "catalog_text",
     "catalog_to_list",
+    "continue_plan",
+    "diff",
     "from_dict",
     "get_variation",
+    "log_from_dict",
+    "log_to_dict",
     "next_monday",
     "next_step",
     "progression",

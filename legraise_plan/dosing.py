@@ -13,11 +13,19 @@ import attrs
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.equipment import BandSetup, Equipment, increment_for
 from legraise_plan.errors import ClearanceRequiredError, PlanError, ReferralRequiredError
-from legraise_plan.periodization import DayKind, DayPlan, Periodization, day_kinds, dose_sessions
+from legraise_plan.periodization import (
+    DayKind,
+    DayPlan,
+    Observed,
+    Periodization,
+    day_kinds,
+    dose_sessions,
+)
 from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose
 from legraise_plan.progression import (
     Ladder,
     ProgressionRules,
+    Step,
     build_ladder,
     cable_usable,
     expected_outcome,
@@ -34,6 +42,7 @@ __all__ = [
     "frequency_notes",
     "plan_blocks",
     "plan_days",
+    "planned_blocks",
     "rules_for",
     "safety_notes",
 ]
@@ -366,15 +375,34 @@ def plan_days(
     rules: ProgressionRules | None = None,
     ladder: Ladder | None = None,
     deload_every: int = 6,
+    start: Step | None = None,
+    offset: int = 0,
+    kinds: Sequence[DayKind] | None = None,
+    observed: Sequence[Observed | None] | None = None,
 ) -> tuple[Ladder, tuple[DayPlan, ...]]:
-    """The ladder and each session's progression state, given the week of each session."""
+    """The ladder and each session's progression state, given the week of each session.
+
+    ``start`` continues from a known state (by default the athlete's starting state);
+    ``offset`` is how far into the deload or block cycle week 1 falls.  ``kinds``
+    replays a plan's own day kinds and ``observed`` its training log (see
+    :func:`legraise_plan.periodization.dose_sessions`).
+    """
     check_clearance(athlete, role)
     chosen = rules_for(athlete, role, rules)
     ladder = ladder if ladder is not None else build_ladder(athlete, role)
-    start = starting_state(athlete, ladder, chosen)
-    # Warm-ups (and anyone held to a warm-up dose) keep a steady activation dose.
-    steady = role is Role.WARM_UP or _held_to_warm_up(athlete)
-    kinds = day_kinds(periodization, session_weeks, weeks, deload_every=deload_every, steady=steady)
+    if start is None:
+        start = starting_state(athlete, ladder, chosen)
+    if kinds is None:
+        # Warm-ups (and anyone held to a warm-up dose) keep a steady activation dose.
+        steady = role is Role.WARM_UP or _held_to_warm_up(athlete)
+        kinds = day_kinds(
+            periodization,
+            session_weeks,
+            weeks,
+            deload_every=deload_every,
+            steady=steady,
+            offset=offset,
+        )
     dose = dose_for(athlete, role)
     days = dose_sessions(
         kinds,
@@ -384,6 +412,7 @@ def plan_days(
         weeks=session_weeks,
         min_sets=min(dose.min_sets, chosen.base_sets),
         outcome=expected_outcome(chosen),
+        observed=observed,
     )
     return ladder, days
 
@@ -398,6 +427,8 @@ def plan_blocks(
     rules: ProgressionRules | None = None,
     ladder: Ladder | None = None,
     deload_every: int = 6,
+    start: Step | None = None,
+    offset: int = 0,
 ) -> tuple[PlannedBlock, ...]:
     """Dose each session of a plan, given the 1-based week of each session."""
     ladder, days = plan_days(
@@ -409,7 +440,16 @@ def plan_blocks(
         rules=rules,
         ladder=ladder,
         deload_every=deload_every,
+        start=start,
+        offset=offset,
     )
+    return planned_blocks(athlete, role, ladder, days)
+
+
+def planned_blocks(
+    athlete: Athlete, role: Role, ladder: Ladder, days: Sequence[DayPlan]
+) -> tuple[PlannedBlock, ...]:
+    """Each day's progression state as a prescription, dosed for the role."""
     dose = dose_for(athlete, role)
     out: list[PlannedBlock] = []
     for day in days:

@@ -103,6 +103,10 @@ class ScheduleError(PlanError):
     """Dates, weekdays, times or time zones are invalid or cannot be scheduled."""
 
 
+class LogError(LegraisePlanError):
+    """A training log entry is invalid, or does not fit the plan it is applied to."""
+
+
 class ExportError(LegraisePlanError):
     """A plan cannot be exported, or exported data cannot be loaded."""
 

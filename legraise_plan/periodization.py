@@ -43,6 +43,8 @@ from legraise_plan import _validate as v
 from legraise_plan.errors import PlanError
 from legraise_plan.progression import (
     DELOAD_RIR,
+    Change,
+    Facts,
     Ladder,
     ProgressionRules,
     ProgressionState,
@@ -60,7 +62,9 @@ __all__ = [
     "VOLUME_RISE",
     "DayKind",
     "DayPlan",
+    "Observed",
     "Periodization",
+    "cycle_position",
     "day_kinds",
     "dose_sessions",
     "week_phases",
@@ -109,28 +113,53 @@ _BASE_DAYS = frozenset({DayKind.NORMAL, DayKind.MEDIUM, DayKind.INTENSIFICATION}
 
 
 def week_phases(
-    model: Periodization, weeks: int, *, deload_every: int = 6, steady: bool = False
+    model: Periodization,
+    weeks: int,
+    *,
+    deload_every: int = 6,
+    steady: bool = False,
+    offset: int = 0,
 ) -> tuple[DayKind, ...]:
     """The phase of each week: DELOAD, one of the block phases, or NORMAL.
 
     ``steady`` (warm-ups) gives NORMAL weeks only: no deloads, no block phases.
+    ``offset`` is how many weeks of the cycle came before week 1 (a plan that
+    continues an earlier one keeps its deload rhythm).
 
     >>> [k.value for k in week_phases(Periodization.LINEAR, 6)]
     ['normal', 'normal', 'normal', 'normal', 'normal', 'deload']
+    >>> [k.value for k in week_phases(Periodization.LINEAR, 4, offset=4)]
+    ['normal', 'deload', 'normal', 'normal']
     """
     if not 1 <= weeks <= 52:
         raise PlanError(f"weeks must be 1..52, got {weeks}")
     low, high = _DELOAD_EVERY
     if not low <= deload_every <= high:
         raise PlanError(f"deload_every must be {low}..{high} weeks, got {deload_every}")
+    if not 0 <= offset <= 52:
+        raise PlanError(f"offset must be 0..52 weeks, got {offset}")
     if steady:
         return (DayKind.NORMAL,) * weeks
     if model is Periodization.BLOCK:
-        return tuple(_BLOCK_CYCLE[i % len(_BLOCK_CYCLE)] for i in range(weeks))
+        return tuple(_BLOCK_CYCLE[(i + offset) % len(_BLOCK_CYCLE)] for i in range(weeks))
     return tuple(
-        DayKind.DELOAD if week % deload_every == 0 else DayKind.NORMAL
+        DayKind.DELOAD if (week + offset) % deload_every == 0 else DayKind.NORMAL
         for week in range(1, weeks + 1)
     )
+
+
+def cycle_position(model: Periodization, phases: Sequence[DayKind], *, deload_every: int) -> int:
+    """Weeks of the cycle done after ``phases``: the ``offset`` a following plan starts at.
+
+    >>> cycle_position(Periodization.LINEAR, week_phases(Periodization.LINEAR, 8), deload_every=6)
+    2
+    """
+    if model is Periodization.BLOCK:
+        return len(phases) % len(_BLOCK_CYCLE)
+    done = 0
+    for phase in phases:
+        done = 0 if phase is DayKind.DELOAD else done + 1
+    return min(done, deload_every - 1)
 
 
 def day_kinds(
@@ -140,9 +169,10 @@ def day_kinds(
     *,
     deload_every: int = 6,
     steady: bool = False,
+    offset: int = 0,
 ) -> tuple[DayKind, ...]:
     """The kind of each session, given the 1-based week each session falls in."""
-    phases = week_phases(model, weeks, deload_every=deload_every, steady=steady)
+    phases = week_phases(model, weeks, deload_every=deload_every, steady=steady, offset=offset)
     kinds: list[DayKind] = []
     index_in_week = 0
     previous_week = 0
@@ -165,11 +195,37 @@ class DayPlan:
     state: ProgressionState
     reason: str
     rir_bonus: int = attrs.field(default=0, validator=v.int_in(0, 10, PlanError))
+    #: True once pain escalated earlier: the session is cancelled (``reason`` says why).
+    cancelled: bool = False
 
     @property
     def is_deload(self) -> bool:
         """True for a deload session."""
         return self.kind is DayKind.DELOAD
+
+
+@attrs.frozen(kw_only=True)
+class Observed:
+    """A session as it went, for replaying a plan against a training log.
+
+    ``outcome`` is None for a session that was not done.  ``label`` names the session in
+    reasons (``"Mon 12 Oct"``), ``rung`` is the rung actually trained when it was not the
+    prescribed one, and ``why`` says why a session was not done.
+    """
+
+    outcome: SessionOutcome | None
+    label: str
+    rung: int | None = None
+    why: str = ""
+
+
+def _vary_day(state: ProgressionState, _facts: Facts) -> Step:
+    """A non-base day's outcome moves the base only through the pain rules."""
+    return Step(state=state, change=Change.HOLD, reason="", rule="vary_day")
+
+
+#: The pain rules alone, for days that vary the dose around the base (and deloads).
+_PAIN_ONLY: Final = (_vary_day,)
 
 
 @attrs.frozen(kw_only=True)
@@ -314,6 +370,8 @@ class _Volumes:
 
     trained: dict[int, list[tuple[DayKind, int]]] = attrs.Factory(dict)
     deloads: set[int] = attrs.Factory(set)
+    #: Weeks with a session not done: like a deload, the next trained week does not rise.
+    missed: set[int] = attrs.Factory(set)
 
     def cap(self, week: int, kind: DayKind) -> float | None:
         """The most sets × reps a ``kind`` session of ``week`` may have; None at first."""
@@ -325,7 +383,9 @@ class _Volumes:
         if not earlier:
             return None
         reference = max(earlier)
-        resumed = any(reference < d < week for d in self.deloads)
+        resumed = any(reference < d < week for d in self.deloads) or any(
+            reference < m < week and m not in self.trained for m in self.missed
+        )
         factor = 1.0 if resumed else 1.0 + VOLUME_RISE
         days = self.trained[reference]
         alike = [volume for k, volume in days if k is kind] or [volume for _, volume in days]
@@ -360,6 +420,29 @@ def _size(state: ProgressionState) -> tuple[int, int]:
     return state.sets * state.reps, state.sets
 
 
+#: The pain bookkeeping a state carries through a deload and a resumed base.
+_PAIN_FIELDS: Final = (
+    "high_pain_streak",
+    "hold_zone_streak",
+    "last_pain",
+    "pain_rises",
+    "recovering",
+    "stopped",
+)
+
+
+def _resume(trained: ProgressionState, state: ProgressionState) -> ProgressionState:
+    """After a deload: the dose last trained, or the current one where that is easier.
+
+    A regression (pain, misses) since the dose last trained is kept, and so is the pain
+    history; pain-free sessions count only as far as both agree.
+    """
+    easier = state if state.difficulty < trained.difficulty else trained
+    history = {name: getattr(state, name) for name in _PAIN_FIELDS}
+    pain_free = min(trained.pain_free_streak, state.pain_free_streak)
+    return attrs.evolve(easier, top_streak=0, pain_free_streak=pain_free, **history)
+
+
 @attrs.define
 class _Run:
     """The running projection: base state, last session's rung, volumes, what was trained.
@@ -367,7 +450,8 @@ class _Run:
     ``trained`` is the base dose last trained (the progression resumes from it after a
     deload); ``hardest`` the biggest dose (sets × reps) prescribed in the last trained
     week, which a deload is cut from; ``bridge_trained`` the rung whose bridge (a set
-    more, or a longer hold, before a big step) a base day has trained.
+    more, or a longer hold, before a big step) a base day has trained; ``stop`` the
+    reason the exercise stopped, once pain escalated.
     """
 
     ctx: _Context
@@ -380,7 +464,62 @@ class _Run:
     previous: int | None = None
     accumulated: int | None = None
     bridge_trained: int | None = None
+    stop: str = ""
     volumes: _Volumes = attrs.Factory(_Volumes)
+
+    def session(self, kind: DayKind, week: int, seen: Observed | None) -> DayPlan:
+        """The next session's dose, then what it changes, as planned or as ``seen``."""
+        if self.state.stopped:
+            return DayPlan(kind=kind, state=self.state, reason=self.stop, cancelled=True)
+        if seen is not None and seen.outcome is None:
+            return self.missed(kind, week, seen)
+        day = self.deload(week) if kind is DayKind.DELOAD else self.train(kind, week)
+        if kind in _BASE_DAYS:
+            done = day.state if seen is None or seen.rung is None else self.moved(day, seen.rung)
+            outcome = self.outcome(done) if seen is None or seen.outcome is None else seen.outcome
+            self.advance(done, outcome, seen)
+        elif seen is not None and seen.outcome is not None:
+            self.feel(seen.outcome, seen)
+        return day
+
+    def missed(self, kind: DayKind, week: int, seen: Observed) -> DayPlan:
+        """A session not done: nothing is trained, the base stays, the next week does not rise."""
+        self.volumes.missed.add(week)
+        why = f" ({seen.why})" if seen.why else ""
+        if kind in _BASE_DAYS:
+            self.reason = f"{seen.label} not done{why} → same dose"
+        return DayPlan(kind=kind, state=self.state, reason=f"not done{why}")
+
+    def moved(self, day: DayPlan, rung: int) -> ProgressionState:
+        """The base dose on the rung actually trained (reps within its range)."""
+        trained = _on_rung(day.state, rung)
+        allowed = self.ctx.rules.range_for(self.ctx.ladder[rung])
+        return attrs.evolve(trained, reps=min(max(trained.reps, allowed.low), allowed.high))
+
+    def advance(
+        self, done: ProgressionState, outcome: SessionOutcome, seen: Observed | None
+    ) -> None:
+        """A base day trains the base: the engine's next step from its outcome."""
+        self.trained = done
+        if done.bridged:
+            self.bridge_trained = done.rung
+        step = next_step(done, outcome, self.ctx.ladder, self.ctx.rules)
+        self.take(step, seen)
+
+    def feel(self, outcome: SessionOutcome, seen: Observed) -> None:
+        """A varied day or deload as logged: only the pain rules move the base."""
+        step = next_step(self.state, outcome, self.ctx.ladder, self.ctx.rules, chain=_PAIN_ONLY)
+        if step.rule == _vary_day.__name__:
+            self.state = step.state  # the pain bookkeeping only
+        else:
+            self.take(step, seen)
+
+    def take(self, step: Step, seen: Observed | None) -> None:
+        self.state = step.state
+        self.base_rung = min(self.base_rung, step.state.rung)
+        self.reason = step.reason if seen is None else f"{seen.label}: {step.reason}"
+        if step.state.stopped:
+            self.stop = self.reason
 
     def deload(self, week: int) -> DayPlan:
         """A deload session cut from last week's biggest dose; the base resumes afterwards."""
@@ -397,7 +536,7 @@ class _Run:
         self.volumes.deloads.add(week)
         self.accumulated = None
         if self.trained is not None:
-            self.state = attrs.evolve(self.trained, top_streak=0)
+            self.state = _resume(self.trained, self.state)
             self.base_rung = self.state.rung
             self.reason = "after the deload, resume at the dose last trained"
         return day
@@ -420,23 +559,17 @@ class _Run:
         )
         dose, clamp = _one_step(dose, ctx, self.previous)
         dose, capped = _cap_volume(dose, ctx, self.volumes.cap(week, kind))
-        if kind in _BASE_DAYS:
-            state = dose
         if kind is DayKind.ACCUMULATION:
             self.accumulated = min(self.accumulated or dose.sets, dose.sets)
         reason = "; ".join(x for x in (self.reason, why, clamp, capped) if x)
         self.volumes.add(week, kind, dose)
         if self.hardest is None or self.hardest[0] != week or _size(dose) >= _size(self.hardest[1]):
             self.hardest = (week, dose)
-        self.previous, self.base_rung = dose.rung, state.rung
+        self.previous = dose.rung
         if kind in _BASE_DAYS:
             # Only base days train the base: the other kinds vary the dose around it.
-            self.trained = state
-            if state.bridged:
-                self.bridge_trained = state.rung
-            step = next_step(state, self.outcome(state), ctx.ladder, ctx.rules)
-            state, self.reason = step.state, step.reason
-        self.state = state
+            self.state = dose
+        self.base_rung = self.state.rung
         return DayPlan(kind=kind, state=dose, reason=reason)
 
 
@@ -449,6 +582,7 @@ def dose_sessions(
     weeks: Sequence[int] | None = None,
     min_sets: int = 1,
     outcome: Callable[[ProgressionState], SessionOutcome] = as_prescribed,
+    observed: Sequence[Observed | None] | None = None,
 ) -> tuple[DayPlan, ...]:
     """Project the progression over sessions of the given kinds.
 
@@ -457,17 +591,26 @@ def dose_sessions(
     and intensification days (assuming ``outcome``, by default done as prescribed);
     heavy, light, accumulation, peak and deload sessions vary the dose around it and
     leave it where it was.  ``min_sets`` floors working sets outside deloads.
+
+    ``observed`` replays a training log: one item per session, None where the session
+    is assumed to go as ``outcome`` says.  A logged base day advances the base from its
+    real outcome; a logged varied day or deload moves it only through the pain rules; a
+    session not done trains nothing.  Once pain escalates (stop and refer), every later
+    session is ``cancelled`` with the reason.
     """
     session_weeks = list(weeks) if weeks is not None else list(range(1, len(kinds) + 1))
     if len(session_weeks) != len(kinds):
         raise PlanError(
             f"weeks must give one week per session ({len(kinds)}), got {len(session_weeks)}"
         )
+    seen = list(observed) if observed is not None else [None] * len(kinds)
+    if len(seen) != len(kinds):
+        raise PlanError(f"observed must give one item per session ({len(kinds)}), got {len(seen)}")
     ctx = _Context(ladder=ladder, rules=rules, min_sets=min_sets)
     run = _Run(
         ctx=ctx, state=start.state, reason=start.reason, outcome=outcome, base_rung=start.state.rung
     )
     return tuple(
-        run.deload(week) if kind is DayKind.DELOAD else run.train(kind, week)
-        for kind, week in zip(kinds, session_weeks, strict=True)
+        run.session(kind, week, item)
+        for kind, week, item in zip(kinds, session_weeks, seen, strict=True)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import uuid
 from collections.abc import Iterable, Sequence
@@ -16,13 +17,14 @@ from legraise_plan.catalog import Variation
 from legraise_plan.dosing import PlannedBlock, frequency_notes, plan_blocks, safety_notes
 from legraise_plan.equipment import Load
 from legraise_plan.errors import PlanError, ScheduleError
+from legraise_plan.log import SessionLog
 from legraise_plan.periodization import DayKind, Periodization
 from legraise_plan.prescription import Prescription, Role, Tempo, round_up_to_5_minutes
-from legraise_plan.progression import ProgressionRules
+from legraise_plan.progression import Change, ProgressionRules, ProgressionState, Step
 from legraise_plan.schedule import Weekday, parse_days, schedule_slots
 
 
-__all__ = ["Block", "Plan", "Session", "build_plan"]
+__all__ = ["Block", "Plan", "PlanOptions", "Session", "SessionStatus", "build_plan"]
 
 #: Namespace of session UIDs: ``<uuid5(plan id, role)>-<planned date YYYYMMDD>@legraise-plan``.
 UID_NAMESPACE = uuid.UUID("6f0b1c52-3a52-5c4e-9d59-2b8d4c1f7a10")
@@ -72,6 +74,31 @@ class Block:
         return self.prescription.rir
 
 
+class SessionStatus(enum.StrEnum):
+    """Where a session stands: still planned, done or skipped (logged), or cancelled."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+def _check_log(inst: Session, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, SessionLog):
+        raise PlanError(f"log must be a SessionLog or None, got {value!r:.80}", field="log")
+    status = inst.status
+    if status is SessionStatus.DONE and (value is None or value.is_skipped):
+        raise PlanError("log must record the sets done for a done session, got none", field="log")
+    if status in {SessionStatus.PLANNED, SessionStatus.CANCELLED} and value is not None:
+        raise PlanError(f"log must be None for a {status.value} session", field="log")
+    if status is SessionStatus.SKIPPED and value is not None and not value.is_skipped:
+        raise PlanError("log of a skipped session must be a skipped SessionLog", field="log")
+    if value is not None and value.uid != inst.uid:
+        raise PlanError(
+            f"log.uid must be the session's uid {inst.uid!r}, got {value.uid!r}", field="log"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Session:
     """One training session on a real date and time.
@@ -93,6 +120,14 @@ class Session:
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=v.to_tuple, validator=v.items_of(str, PlanError)
     )
+    #: Planned, or after :func:`legraise_plan.adapt`: done, skipped or cancelled.
+    status: SessionStatus = attrs.field(
+        default=SessionStatus.PLANNED, validator=v.member_of(SessionStatus, PlanError)
+    )
+    #: What was logged for a done or skipped session.
+    log: SessionLog | None = attrs.field(default=None, validator=_check_log)
+    #: How many times the session's content changed since first published (iCalendar SEQUENCE).
+    sequence: int = attrs.field(default=0, validator=v.int_in(0, 10_000, PlanError))
 
     @property
     def is_deload(self) -> bool:
@@ -108,6 +143,38 @@ class Session:
     def volume(self) -> int:
         """Reps per leg in the session (sets × reps, summed over blocks)."""
         return sum(b.prescription.volume for b in self.blocks)
+
+
+def _optional(kind: type[Any]) -> Any:
+    return v.instance_of((kind, type(None)), PlanError)
+
+
+@attrs.frozen(kw_only=True)
+class PlanOptions:
+    """How a plan was built, kept so that adapting and continuing it follow the same rules.
+
+    ``start_state`` and ``start_reason`` are where a continued plan begins (None: the
+    athlete's starting state); ``phase_offset`` how many weeks of the deload or block
+    cycle came before week 1.
+    """
+
+    rules: ProgressionRules | None = attrs.field(
+        default=None, validator=_optional(ProgressionRules)
+    )
+    deload_every: int = attrs.field(default=6, validator=v.int_in(3, 12, PlanError))
+    after: dt.timedelta | None = attrs.field(default=None, validator=_optional(dt.timedelta))
+    allow_close_sessions: bool = attrs.field(
+        default=False, validator=v.instance_of(bool, PlanError)
+    )
+    skip: tuple[dt.date, ...] = attrs.field(
+        default=(), converter=v.to_tuple, validator=v.items_of(dt.date, PlanError)
+    )
+    reschedule: bool = attrs.field(default=False, validator=v.instance_of(bool, PlanError))
+    start_state: ProgressionState | None = attrs.field(
+        default=None, validator=_optional(ProgressionState)
+    )
+    start_reason: str = attrs.field(default="", validator=v.text(2000, PlanError))
+    phase_offset: int = attrs.field(default=0, validator=v.int_in(0, 52, PlanError))
 
 
 @attrs.frozen(kw_only=True)
@@ -132,6 +199,11 @@ class Plan:
     )
     note: str = attrs.field(default="", validator=v.text(2000, PlanError))
     plan_id: str = attrs.field(default="", validator=v.text(200, PlanError))
+    #: The build options, so :func:`legraise_plan.adapt` and
+    #: :func:`legraise_plan.continue_plan` follow the plan's own rules.
+    options: PlanOptions = attrs.field(
+        factory=PlanOptions, validator=v.instance_of(PlanOptions, PlanError)
+    )
 
     def __attrs_post_init__(self) -> None:
         if len(set(self.days)) != len(self.days):
@@ -180,6 +252,40 @@ class Plan:
     def end(self) -> dt.date:
         """The first day after the plan (``start + weeks``)."""
         return self.start + dt.timedelta(weeks=self.weeks)
+
+
+def place(
+    anchor: dt.datetime, role: Role, duration: dt.timedelta, after: dt.timedelta | None
+) -> dt.datetime:
+    """When a session starts, given the main session's start (``anchor``).
+
+    A warm-up ends as the main session starts; accessory work may begin ``after`` it.
+
+    Raises:
+        ScheduleError: when that start falls on another day.
+    """
+    begin = anchor
+    if role is Role.WARM_UP:
+        begin = _place(anchor, -duration)
+    elif after is not None:
+        begin = _place(anchor, after)
+    if begin.date() != anchor.date():
+        what = "the warm-up before" if role is Role.WARM_UP else f"{after} after"
+        raise ScheduleError(
+            f"at {anchor:%H:%M} puts {what} the main session on another day "
+            f"({begin:%Y-%m-%d %H:%M}); choose a time that keeps the session on its day",
+            field="at",
+        )
+    return begin
+
+
+def anchor_of(session: Session, after: dt.timedelta | None) -> dt.datetime:
+    """The main session's start that ``session`` was placed against (see :func:`place`)."""
+    if session.role is Role.WARM_UP:
+        return session.end
+    if after is not None:
+        return _place(session.start, -after)
+    return session.start
 
 
 def _uid_base(plan_id: str, role: Role) -> str:
@@ -236,6 +342,8 @@ def _doses(
     rules: ProgressionRules | None,
     deload_every: int,
     spelling: tuple[str, ...],  # noqa: ARG001 - part of the cache key only
+    start: Step | None = None,
+    offset: int = 0,
 ) -> tuple[tuple[DayKind, tuple[Block, ...], dt.timedelta], ...]:
     """Each session's kind, blocks and duration: a pure function, memoised.
 
@@ -252,17 +360,28 @@ def _doses(
         periodization=periodization,
         rules=rules,
         deload_every=deload_every,
+        start=start,
+        offset=offset,
     )
     shared: dict[PlannedBlock, tuple[DayKind, tuple[Block, ...], dt.timedelta]] = {}
     out = []
     for item in planned:
         dose = shared.get(item)
         if dose is None:
-            block = Block(prescription=item.prescription, reason=item.reason)
-            dose = (item.kind, (block,), round_up_to_5_minutes(item.prescription.seconds))
+            dose = (item.kind, (to_block(item),), session_length(item))
             shared[item] = dose
         out.append(dose)
     return tuple(out)
+
+
+def to_block(item: PlannedBlock) -> Block:
+    """The block a planned dose becomes."""
+    return Block(prescription=item.prescription, reason=item.reason)
+
+
+def session_length(item: PlannedBlock) -> dt.timedelta:
+    """A session's length on the calendar: its block's time, up to the next 5 minutes."""
+    return round_up_to_5_minutes(item.prescription.seconds)
 
 
 def _check_options(*, note: object, plan_id: object, rules: object, deload_every: object) -> None:
@@ -270,10 +389,13 @@ def _check_options(*, note: object, plan_id: object, rules: object, deload_every
     _check_text("plan_id", plan_id, 200)
     if rules is not None and not isinstance(rules, ProgressionRules):
         raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}", field="rules")
-    if isinstance(deload_every, bool) or not isinstance(deload_every, int):
+    if (
+        isinstance(deload_every, bool)
+        or not isinstance(deload_every, int)
+        or not 3 <= deload_every <= 12
+    ):
         raise PlanError(
-            f"deload_every must be a whole number of weeks 3..12, got {deload_every!r}",
-            field="deload_every",
+            f"deload_every must be 3..12 weeks, got {deload_every!r}", field="deload_every"
         )
 
 
@@ -371,18 +493,73 @@ def build_plan(
             f"(coaching rule 5 in docs/coaching.md), got {len(parsed_days)}",
             field="days",
         )
-    skipped = _check_skip(skip)
+    if not isinstance(reschedule, bool):
+        raise ScheduleError(
+            f"reschedule must be True or False, got {reschedule!r}", field="reschedule"
+        )
+    if not isinstance(allow_close_sessions, bool):
+        raise ScheduleError(
+            f"allow_close_sessions must be True or False, got {allow_close_sessions!r}",
+            field="allow_close_sessions",
+        )
+    options = PlanOptions(
+        rules=rules,
+        deload_every=deload_every,
+        after=after,
+        allow_close_sessions=allow_close_sessions,
+        skip=_check_skip(skip),
+        reschedule=reschedule,
+    )
+    return plan_from_options(
+        athlete,
+        role=role,
+        weeks=weeks,
+        start=start,
+        days=parsed_days,
+        at=at,
+        tz=tz,
+        periodization=periodization,
+        note=note,
+        plan_id=plan_id,
+        options=options,
+    )
+
+
+def plan_from_options(
+    athlete: Athlete,
+    *,
+    role: Role,
+    weeks: int,
+    start: dt.date,
+    days: tuple[Weekday, ...],
+    at: dt.time,
+    tz: str | None,
+    periodization: Periodization,
+    note: str,
+    plan_id: str,
+    options: PlanOptions,
+) -> Plan:
+    """Lay out a plan from checked arguments: :func:`build_plan` after its checks."""
+    after, rules = options.after, options.rules
     hard = role in {Role.ACCESSORY, Role.FULL_BODY}
     slots, schedule_notes = schedule_slots(
         start=start,
         weeks=weeks,
-        days=parsed_days,
+        days=days,
         at=at,
         tz=tz,
-        skip=skipped,
-        reschedule=reschedule,
-        min_gap_days=2 if hard and not allow_close_sessions else 0,
+        skip=options.skip,
+        reschedule=options.reschedule,
+        min_gap_days=2 if hard and not options.allow_close_sessions else 0,
     )
+    origin = None
+    if options.start_state is not None:
+        origin = Step(
+            state=options.start_state,
+            change=Change.START,
+            reason=options.start_reason,
+            rule="continue",
+        )
     doses = _doses(
         attrs.evolve(athlete, name="") if athlete.name else athlete,
         role,
@@ -390,8 +567,10 @@ def build_plan(
         weeks=weeks,
         periodization=periodization,
         rules=rules,
-        deload_every=deload_every,
+        deload_every=options.deload_every,
         spelling=_spelling(athlete),
+        start=origin,
+        offset=options.phase_offset,
     )
     if not slots:
         raise ScheduleError(
@@ -401,21 +580,9 @@ def build_plan(
     uid_base = _uid_base(plan_id, role)
     sessions = []
     for slot, (kind, blocks, duration) in zip(slots, doses, strict=True):
-        begin = slot.anchor
-        if role is Role.WARM_UP:
-            begin = _place(slot.anchor, -duration)
-        elif after is not None:
-            begin = _place(slot.anchor, after)
-        if begin.date() != slot.anchor.date():
-            what = "the warm-up before" if role is Role.WARM_UP else f"{after} after"
-            raise ScheduleError(
-                f"at {at:%H:%M} puts {what} the main session on another day "
-                f"({begin:%Y-%m-%d %H:%M}); choose a time that keeps the session on its day",
-                field="at",
-            )
         sessions.append(
             Session(
-                start=begin,
+                start=place(slot.anchor, role, duration, after),
                 duration=duration,
                 week=slot.week,
                 role=role,
@@ -431,17 +598,18 @@ def build_plan(
         periodization=periodization,
         weeks=weeks,
         start=start,
-        days=parsed_days,
+        days=days,
         at=at,
         tz=tz,
         sessions=tuple(sessions),
         notes=(
             *safety_notes(athlete, role),
-            *frequency_notes(athlete, role, len(parsed_days)),
+            *frequency_notes(athlete, role, len(days)),
             *schedule_notes,
         ),
         note=note,
         plan_id=plan_id,
+        options=options,
     )
 
 

@@ -51,7 +51,9 @@ LAYERS: list[set[str]] = [
     {"periodization"},
     {"dosing"},
     {"schedule"},
+    {"log"},
     {"plan"},
+    {"adapt"},
     {"_files"},
     {"formats"},
     {"formats.ical", "formats.json", "formats.text"},
@@ -60,7 +62,7 @@ LAYERS: list[set[str]] = [
     {"__main__"},
 ]
 RANK = {module: rank for rank, layer in enumerate(LAYERS) for module in layer}
-DOMAIN = {m for layer in LAYERS[: RANK["plan"] + 1] for m in layer}
+DOMAIN = {m for layer in LAYERS[: RANK["adapt"] + 1] for m in layer}
 #: What the domain never imports: the formats, the command line and the edges.
 ABOVE_DOMAIN = ("formats", "cli", "batch", "caldav", "dask", "__init__")
 DOMAIN_BANNED = {"icalendar", "cattrs", "argparse", "json", "os", "pathlib", "random"}

@@ -337,7 +337,7 @@ DOMAIN_CHECKS: list[Any] = [
     pytest.param(
         lambda: lp.build_plan(lp.Athlete(), start=START, deload_every="4"),
         "deload_every",
-        "deload_every must be a whole number of weeks 3..12, got '4'",
+        "deload_every must be 3..12 weeks, got '4'",
         id="build-deload-every",
     ),
     pytest.param(

@@ -608,7 +608,7 @@ class TestReviewFixes:
             ({"tz": "Europe"}, "tz must be an IANA zone name"),
             ({"days": 5}, "days must be weekday codes"),
             ({"rules": {"sets": 3}}, "rules must be ProgressionRules or None"),
-            ({"deload_every": "3"}, "deload_every must be a whole number of weeks"),
+            ({"deload_every": "3"}, "deload_every must be 3..12 weeks"),
         ],
     )
     def test_more_bad_arguments(self, athlete, kwargs, message):
