@@ -9,6 +9,15 @@ period and no ``RDATE`` lists (which some readers, such as vobject and the Radic
 server, misread).  A floating plan (``tz=None``) has naive local times and no
 ``VTIMEZONE``.
 
+A session that is no longer simply planned says so: a done session's description
+opens with ``Done:`` and its log's summary (then the log's notes), a skipped one's
+with ``Skipped:`` and the reason, and a cancelled session stays in the file as an
+event with ``STATUS:CANCELLED``, the same ``UID``, a title starting ``Cancelled:``, a
+description opening with the reason (the session's last note) and no reminder, so
+calendars remove or strike out the event they already hold.  Each event's
+``SEQUENCE`` is the ``sequence`` argument plus the session's own ``sequence``, so
+re-publishing an adapted plan updates exactly the events that changed.
+
 The output is byte-for-byte reproducible: the same plan and ``stamp`` give the same
 bytes, whatever ``PYTHONHASHSEED``.  Only this module imports :mod:`icalendar`.
 
@@ -42,7 +51,7 @@ from legraise_plan._files import write_atomic
 from legraise_plan._version import __version__
 from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
-from legraise_plan.plan import UID_NAMESPACE, Block, Plan, Session
+from legraise_plan.plan import UID_NAMESPACE, Block, Plan, Session, SessionStatus
 
 
 __all__ = ["to_ics", "write_ics"]
@@ -101,7 +110,7 @@ def _check_alarm(alarm: object) -> dt.timedelta | None:
     return alarm
 
 
-def _check_sequence(sequence: object) -> int:
+def _check_sequence(sequence: object, plan: Plan) -> int:
     if (
         isinstance(sequence, bool)
         or not isinstance(sequence, int)
@@ -109,6 +118,13 @@ def _check_sequence(sequence: object) -> int:
     ):
         raise ExportError(
             f"sequence must be a whole number from 0 to {_MAX_SEQUENCE}, got {sequence!r}"
+        )
+    most = max(session.sequence for session in plan.sessions)
+    if sequence + most > _MAX_SEQUENCE:
+        raise ExportError(
+            f"sequence must be at most {_MAX_SEQUENCE - most} for this plan (a session's own "
+            f"sequence, up to {most}, is added to it and the sum may be at most "
+            f"{_MAX_SEQUENCE}), got {sequence}"
         )
     return sequence
 
@@ -198,7 +214,30 @@ def _plan_text(plan: Plan) -> str:
 def _summary(session: Session) -> str:
     doses = " + ".join(block.prescription.summary for block in session.blocks)
     summary = f"Leg raises · {session.role.label} · {doses}"
-    return f"{summary} · deload" if session.is_deload else summary
+    if session.is_deload:
+        summary += " · deload"
+    if session.status is SessionStatus.CANCELLED:
+        summary = f"Cancelled: {summary}"
+    return summary
+
+
+def _outcome(session: Session) -> str:
+    """What became of a done, skipped or cancelled session: the description's first part.
+
+    A cancelled session's reason is its last note (where the plan records why); a
+    skipped one's is its log's reason, or else its last note.
+    """
+    status, log = session.status, session.log
+    last_note = session.notes[-1] if session.notes else ""
+    if status is SessionStatus.DONE and log is not None:
+        lines = [f"Done: {log.summary()}"]
+        if log.notes.strip():
+            lines.append(log.notes)
+        return _clean("\n".join(lines))
+    if status is SessionStatus.SKIPPED:
+        reason = log.skipped if log is not None and log.skipped else last_note
+        return _clean(f"Skipped: {reason}" if reason else "Skipped")
+    return _clean(last_note or "Cancelled")
 
 
 def _description(session: Session, plan: Plan, plan_text: str) -> str:
@@ -206,6 +245,8 @@ def _description(session: Session, plan: Plan, plan_text: str) -> str:
     if session.kind is not DayKind.NORMAL:
         header += f" · {session.kind.value} day"
     parts = [header]
+    if session.status is not SessionStatus.PLANNED:
+        parts.insert(0, _outcome(session))
     parts.extend(_block_text(block) for block in session.blocks)
     if session.notes:
         parts.append(_clean(_bullets("Session notes:", session.notes)))
@@ -316,8 +357,12 @@ def to_ics(
             from -1 day to +1 day in whole seconds; None for no reminder.
         stamp: the ``DTSTAMP`` of every event, a timezone-aware datetime (written in
             UTC); None for the current time, which makes the output differ per call.
-        sequence: the ``SEQUENCE`` of every event, 0 to 2147483647; raise it each time
-            an updated plan is re-published so calendars take the new version.
+        sequence: the base of every event's ``SEQUENCE``, 0 to 2147483647: an event's
+            ``SEQUENCE`` is this plus its session's own ``sequence`` (how often the
+            session changed since first published, kept up to date by
+            :func:`~legraise_plan.adapt`), and may be at most 2147483647.  Leave it at
+            0 when you re-publish adapted plans; raise it to make calendars take every
+            event of a re-published plan as new.
         calendar_name: the calendar's display name; None for the athlete's name (if
             any) and the role, e.g. ``Dana · Leg raises · accessory plan``.
 
@@ -330,7 +375,7 @@ def to_ics(
     """
     plan = _check_plan(plan)
     alarm = _check_alarm(alarm)
-    sequence = _check_sequence(sequence)
+    sequence = _check_sequence(sequence, plan)
     name = _check_calendar_name(calendar_name, plan)
     stamp = _check_stamp(stamp)
 
@@ -377,7 +422,8 @@ class _Shared:
         self.plan = plan
         self.plan_text = _plan_text(plan)
         self.categories = icalendar.vCategory(["Training", plan.role.label])
-        self.sequence = icalendar.vInt(sequence)
+        self.sequence = sequence
+        self.sequences: dict[int, icalendar.vInt] = {}
         self.stamp = icalendar.vDDDTypes(stamp)
         self.trigger = icalendar.vDuration(alarm) if alarm is not None else None
         self.texts: dict[str, icalendar.vText] = {}
@@ -391,20 +437,31 @@ class _Shared:
         return value
 
     def event(self, session: Session) -> icalendar.Event:
-        """The ``VEVENT`` of one session."""
+        """The ``VEVENT`` of one session; a cancelled one has ``STATUS`` and no reminder."""
         summary = _summary(session)
+        cancelled = session.status is SessionStatus.CANCELLED
         event = icalendar.Event()
         event.add("SUMMARY", self.text(summary))
         event.add("DTSTART", _event_start(session.start))
         event.add("DURATION", session.duration)
         event.add("DTSTAMP", self.stamp)
         event.add("UID", session.uid)
-        event.add("SEQUENCE", self.sequence)
+        event.add("SEQUENCE", self.sequence_of(session))
         event.add("CATEGORIES", self.categories)
         event.add("DESCRIPTION", self.text(_description(session, self.plan, self.plan_text)))
-        if self.trigger is not None:
+        if cancelled:
+            event.add("STATUS", "CANCELLED")
+        if self.trigger is not None and not cancelled:
             event.add_component(self.reminder(summary))
         return event
+
+    def sequence_of(self, session: Session) -> icalendar.vInt:
+        """The event's ``SEQUENCE``: the base plus the session's own (one shared per value)."""
+        number = self.sequence + session.sequence
+        value = self.sequences.get(number)
+        if value is None:
+            value = self.sequences[number] = icalendar.vInt(number)
+        return value
 
     def reminder(self, summary: str) -> icalendar.Alarm:
         """The display alarm for events titled ``summary`` (one shared per title)."""

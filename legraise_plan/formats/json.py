@@ -1,11 +1,15 @@
-"""Plans as plain JSON data: :func:`to_dict` and :func:`from_dict`.
+"""Plans and training logs as plain JSON data: ``to_dict``/``from_dict`` and ``log_*``.
 
-``to_dict`` returns only ``dict``, ``list``, ``str``, ``int``, ``bool`` and ``None``, so
-``json.dumps`` works on it as is, and ``from_dict(to_dict(plan)) == plan``.  The shape
-(schema version 1), abridged to one session::
+:func:`to_dict` and :func:`from_dict` turn plans into JSON data and back;
+:func:`log_to_dict` and :func:`log_from_dict` do the same for training logs.
+
+``to_dict`` returns only ``dict``, ``list``, ``str``, ``int``, ``bool``, ``None`` and
+(for ``max_step_pct`` only) ``float``, so ``json.dumps`` works on it as is, and
+``from_dict(to_dict(plan)) == plan``.  The shape (schema version 2), abridged to one
+session::
 
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "plan_id": "",
       "role": "accessory",
       "periodization": "linear",
@@ -23,6 +27,11 @@
       },
       "note": "",
       "notes": ["Stop the set at once on sharp pain in the low back, hip or knee.", "..."],
+      "options": {
+        "rules": null, "deload_every": 6, "after": null, "allow_close_sessions": false,
+        "skip": [], "reschedule": false, "start_state": null, "start_reason": "",
+        "phase_offset": 0
+      },
       "sessions": [
         {
           "start": "2026-12-07T18:00:00+01:00", "duration": "PT10M", "week": 1,
@@ -37,10 +46,27 @@
               "rest": "PT1M", "rir": 2, "reason": "start (novice): prone, bodyweight"
             }
           ],
-          "notes": []
+          "notes": [], "status": "planned", "sequence": 0, "log": null
         }
       ]
     }
+
+Version 2 added each session's ``status``, ``sequence`` and ``log`` and the plan's
+``options``.  :func:`from_dict` still reads version 1 (which must not have those keys)
+and gives them their defaults.  In ``options``, ``rules`` is null or an object with
+every :class:`~legraise_plan.progression.ProgressionRules` field (rep ranges as
+``{"low": 10, "high": 15}``, ``max_step_pct`` a JSON number) and ``start_state`` null
+or an object with every :class:`~legraise_plan.progression.ProgressionState` field.
+
+A session's ``log``, and each entry of a training log, is a session log::
+
+    {"uid": "...", "date": "2026-12-07",
+     "sets": [{"left": 12, "right": 11, "load": null, "rir": 2}],
+     "pain_during": 2, "morning_pain": null, "baseline_pain": 0, "form_kept": true,
+     "notes": "", "skipped": null}
+
+and :func:`log_to_dict` writes ``{"schema_version": 1, "entries": [...]}`` (layout
+:data:`LOG_SCHEMA_VERSION`).
 
 Conventions:
 
@@ -71,7 +97,8 @@ e.g. ``sessions[3].blocks[0].sets: sets must be 1..10, got 0``.
   checks that need a whole object (a band load needs a colour) once one of its keys is
   bad; each key's own value check still runs.
 - A missing or unsupported ``schema_version`` stops loading at once: nothing else can
-  be read with confidence.
+  be read with confidence.  The version decides the keys: a version-1 plan with a
+  version-2 key has an unknown key.
 - The value checks are the domain classes' own, reported at the path of the field
   they name, plus those the plan needs as a whole: every session's week is within the
   plan's weeks and its role is the plan's, uids are unique, sessions are in time
@@ -111,7 +138,7 @@ import functools
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, NoReturn, TypeVar
+from typing import Any, Final, NamedTuple, NoReturn, TypeVar
 
 import attrs
 
@@ -124,22 +151,32 @@ from legraise_plan.errors import (
     PlanProblemsError,
     Problem,
 )
+from legraise_plan.log import SessionLog, SetLog, TrainingLog
 from legraise_plan.periodization import DayKind, Periodization
-from legraise_plan.plan import Block, Plan, Session
-from legraise_plan.prescription import Prescription, Role, Tempo
+from legraise_plan.plan import Block, Plan, PlanOptions, Session, SessionStatus
+from legraise_plan.prescription import Prescription, RepRange, Role, Tempo
+from legraise_plan.progression import ProgressionRules, ProgressionState, Trigger
 from legraise_plan.schedule import Weekday, resolve_zone
 from legraise_plan.units import Mass, Unit
 
 
 __all__ = [
+    "LOG_SCHEMA_VERSION",
     "SCHEMA_VERSION",
     "catalog_to_list",
     "from_dict",
+    "log_from_dict",
+    "log_to_dict",
     "to_dict",
 ]
 
-#: Version of the dict layout; :func:`from_dict` accepts this version only.
-SCHEMA_VERSION: Final[int] = 1
+#: Version of the plan layout that :func:`to_dict` writes; :func:`from_dict` reads it
+#: and version 1 (plans saved before sessions had a status, a log and a sequence).
+SCHEMA_VERSION: Final[int] = 2
+#: Version of the training-log layout of :func:`log_to_dict` and :func:`log_from_dict`.
+LOG_SCHEMA_VERSION: Final[int] = 1
+#: The plan layouts :func:`from_dict` reads.
+_PLAN_VERSIONS: Final = (1, SCHEMA_VERSION)
 
 _T = TypeVar("_T")
 
@@ -152,7 +189,9 @@ _ENUMS: Final = (
     Level,
     Periodization,
     Role,
+    SessionStatus,
     SurgicalApproach,
+    Trigger,
     Unit,
     Weekday,
 )
@@ -171,7 +210,7 @@ _DATETIME = re.compile(
     r"(?:[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{6})?)?)?"
 )
 _DURATION = re.compile(
-    r"PT(?:(?P<h>[0-9]{1,9})H)?(?:(?P<m>[0-9]{1,9})M)?"
+    r"PT(?:(?P<h>[0-9]{1,11})H)?(?:(?P<m>[0-9]{1,9})M)?"
     r"(?:(?P<s>[0-9]{1,9})(?:\.(?P<us>[0-9]{1,6}))?S)?"
 )
 _DECIMAL = re.compile(r"-?[0-9]{1,30}(?:\.[0-9]{1,30})?")
@@ -188,7 +227,8 @@ def to_dict(plan: Plan) -> dict[str, Any]:
 
     Returns:
         A new dict (nothing in it is shared with other calls) holding only ``dict``,
-        ``list``, ``str``, ``int``, ``bool`` and ``None``, with ``"schema_version"``.
+        ``list``, ``str``, ``int``, ``bool``, ``None`` and, for the rules'
+        ``max_step_pct``, ``float``, with ``"schema_version"`` (:data:`SCHEMA_VERSION`).
 
     Raises:
         ExportError: when ``plan`` is not a :class:`Plan`, or holds a variation that is
@@ -210,7 +250,82 @@ def to_dict(plan: Plan) -> dict[str, Any]:
         "athlete": _dump_athlete(plan.athlete),
         "note": plan.note,
         "notes": list(plan.notes),
+        "options": _dump_options(plan.options),
         "sessions": [_dump_session(s, i) for i, s in enumerate(plan.sessions)],
+    }
+
+
+def _dump_options(options: PlanOptions) -> dict[str, Any]:
+    rules, after, state = options.rules, options.after, options.start_state
+    return {
+        "rules": None if rules is None else _dump_rules(rules),
+        "deload_every": options.deload_every,
+        "after": None if after is None else _iso_duration(after),
+        "allow_close_sessions": options.allow_close_sessions,
+        "skip": [day.isoformat() for day in options.skip],
+        "reschedule": options.reschedule,
+        "start_state": None if state is None else _dump_state(state),
+        "start_reason": options.start_reason,
+        "phase_offset": options.phase_offset,
+    }
+
+
+def _dump_rules(rules: ProgressionRules) -> dict[str, Any]:
+    heavy = rules.heavy_rep_range
+    return {
+        "rep_range": {"low": rules.rep_range.low, "high": rules.rep_range.high},
+        "heavy_rep_range": None if heavy is None else {"low": heavy.low, "high": heavy.high},
+        "rep_step": rules.rep_step,
+        "trigger": _VALUE[rules.trigger],
+        "sessions_to_step": rules.sessions_to_step,
+        "extra_reps": rules.extra_reps,
+        "max_step_pct": float(rules.max_step_pct),
+        "regress_after_misses": rules.regress_after_misses,
+        "pain_continue_max": rules.pain_continue_max,
+        "pain_hold_max": rules.pain_hold_max,
+        "rehab": rules.rehab,
+        "bridge": rules.bridge,
+        "pain_free_before_load": rules.pain_free_before_load,
+        "base_sets": rules.base_sets,
+        "max_sets": rules.max_sets,
+        "min_sets": rules.min_sets,
+        "min_rir": rules.min_rir,
+        "max_extra_hold": rules.max_extra_hold,
+    }
+
+
+def _dump_state(state: ProgressionState) -> dict[str, Any]:
+    return {
+        "rung": state.rung,
+        "sets": state.sets,
+        "reps": state.reps,
+        "extra_hold": state.extra_hold,
+        "bridged": state.bridged,
+        "top_streak": state.top_streak,
+        "miss_streak": state.miss_streak,
+        "pain_free_streak": state.pain_free_streak,
+        "recovering": state.recovering,
+        "high_pain_streak": state.high_pain_streak,
+        "hold_zone_streak": state.hold_zone_streak,
+        "last_pain": state.last_pain,
+        "pain_rises": state.pain_rises,
+        "stopped": state.stopped,
+    }
+
+
+def _dump_session_log(entry: SessionLog) -> dict[str, Any]:
+    return {
+        "uid": entry.uid,
+        "date": entry.date.isoformat(),
+        "sets": [
+            {"left": s.left, "right": s.right, "load": s.load, "rir": s.rir} for s in entry.sets
+        ],
+        "pain_during": entry.pain_during,
+        "morning_pain": entry.morning_pain,
+        "baseline_pain": entry.baseline_pain,
+        "form_kept": entry.form_kept,
+        "notes": entry.notes,
+        "skipped": entry.skipped,
     }
 
 
@@ -260,6 +375,9 @@ def _dump_session(session: Session, index: int) -> dict[str, Any]:
         "uid": session.uid,
         "blocks": [_dump_block(b, index, j) for j, b in enumerate(session.blocks)],
         "notes": list(session.notes),
+        "status": value[session.status],
+        "sequence": session.sequence,
+        "log": None if session.log is None else _dump_session_log(session.log),
     }
 
 
@@ -309,6 +427,28 @@ def _iso_duration(duration: dt.timedelta) -> str:
     return text
 
 
+def log_to_dict(log: TrainingLog) -> dict[str, Any]:
+    """Turn a training log into a dict of plain JSON types (see the module docs).
+
+    Args:
+        log: the log to serialise; its entries keep their order.
+
+    Returns:
+        A new dict holding only ``dict``, ``list``, ``str``, ``int``, ``bool`` and
+        ``None``, with ``"schema_version"`` (:data:`LOG_SCHEMA_VERSION`) and
+        ``"entries"``; ``log_from_dict(log_to_dict(log)) == log``.
+
+    Raises:
+        ExportError: when ``log`` is not a :class:`TrainingLog`.
+    """
+    if not isinstance(log, TrainingLog):
+        raise ExportError(f"log must be a TrainingLog, got {type(log).__name__}")
+    return {
+        "schema_version": LOG_SCHEMA_VERSION,
+        "entries": [_dump_session_log(entry) for entry in log.entries],
+    }
+
+
 # --------------------------------------------------------------------------- from_dict
 
 
@@ -316,7 +456,10 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
     """Rebuild a :class:`Plan` from :func:`to_dict` output (or its JSON round trip).
 
     Args:
-        data: a mapping in the schema-version-1 shape.
+        data: a mapping in the schema-version-2 shape, or in the version-1 shape of
+            files saved before version 2 (without the sessions' ``status``,
+            ``sequence`` and ``log`` and the plan's ``options``, which then get their
+            defaults: planned, 0, no log, ``PlanOptions()``).
 
     Returns:
         The plan; ``from_dict(to_dict(plan)) == plan``.
@@ -332,37 +475,80 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
     if not isinstance(raw, Mapping):
         loader.add("$", "wrong_type", f"expected an object, got {_got(raw)}")
         loader.fail()
-    _check_version(data, loader)
+    layout = _LAYOUTS[_check_version(data, loader, _PLAN_VERSIONS)]
+    shape = layout.plan
     # Plan-level fields first (their problems come first), then the sessions.
-    fields, _ = _read_fields(_PLAN, data, loader, "", _PLAN_HEAD)
+    fields, _ = _read_fields(shape, data, loader, "", layout.head)
     head: Plan | None = None
-    if fields.keys() >= _PLAN_HEAD_KEYS:
+    if fields.keys() >= layout.head_keys:
         try:
-            head = _construct(_PLAN, _plan_head, fields, loader, "")
+            head = _construct(shape, _plan_head, fields, loader, "")
         except _Bad:
             head = None
     else:
-        _check_alone(_PLAN, fields, loader, "")
-    sessions = _read_sessions(data.get("sessions", _ABSENT), loader, head, fields.get("role"))
+        _check_alone(shape, fields, loader, "")
+    sessions = _read_sessions(
+        data.get("sessions", _ABSENT), loader, head, fields.get("role"), layout.session
+    )
     if loader.problems or head is None or sessions is None:
         loader.fail()
     try:
         return attrs.evolve(head, sessions=sessions)
     except LegraisePlanError as exc:  # the checks above cover the plan's own; a safety net
-        loader.add_error(_PLAN, "", exc)
+        loader.add_error(shape, "", exc)
         loader.fail()
 
 
-def _check_version(data: Mapping[str, Any], loader: _Loader) -> None:
-    """Stop at once unless ``schema_version`` is this module's version."""
+def log_from_dict(data: Mapping[str, Any]) -> TrainingLog:
+    """Rebuild a :class:`TrainingLog` from :func:`log_to_dict` output (or its JSON).
+
+    Loading is as strict as :func:`from_dict`'s: every key is required, unknown keys
+    are refused, and every problem found is reported with its path.
+
+    Args:
+        data: a mapping in the log layout, version :data:`LOG_SCHEMA_VERSION`.
+
+    Returns:
+        The log; ``log_from_dict(log_to_dict(log)) == log``.
+
+    Raises:
+        PlanProblemsError: an :class:`ExportError` listing every problem found in its
+            ``problems``; its message has one ``path: message`` line per problem, e.g.
+            ``entries[2].sets[0].left: left must be 0..50, got 51``.
+    """
+    loader = _Loader()
+    raw: object = data
+    if not isinstance(raw, Mapping):
+        loader.add("$", "wrong_type", f"expected an object, got {_got(raw)}")
+        loader.fail()
+    _check_version(data, loader, (LOG_SCHEMA_VERSION,))
+    try:
+        log: TrainingLog = _LOG_READ(data, loader, "", "")
+    except _Bad as bad:  # the object's own problems are recorded already
+        if bad.code is not None:  # pragma: no cover - the root is a mapping
+            loader.add("$", bad.code, bad.message, bad.cause)
+        loader.fail()
+    return log
+
+
+def _check_version(data: Mapping[str, Any], loader: _Loader, versions: tuple[int, ...]) -> int:
+    """The ``schema_version``; stop at once unless it is one of ``versions``."""
     if "schema_version" not in data:
         loader.add("schema_version", "missing_key", "missing")
         loader.fail()
     try:
-        _read_version(data["schema_version"], loader, "", "schema_version")
+        return _check_known(data["schema_version"], versions)
     except _Bad as bad:
         loader.add("schema_version", bad.code or "invalid_value", bad.message, bad.cause)
         loader.fail()
+
+
+def _check_known(value: object, versions: tuple[int, ...]) -> int:
+    if type(value) is not int or value not in versions:
+        code = "unsupported_version" if type(value) is int else "wrong_type"
+        expected = " or ".join(str(version) for version in versions)
+        raise _Bad(code, f"must be {expected}, got {value!r}")
+    return value
 
 
 def _plan_head(**fields: Any) -> Plan:
@@ -371,7 +557,7 @@ def _plan_head(**fields: Any) -> Plan:
 
 
 def _read_sessions(
-    value: Any, loader: _Loader, head: Plan | None, role: Role | None
+    value: Any, loader: _Loader, head: Plan | None, role: Role | None, read: _ReadFn
 ) -> tuple[Session, ...] | None:
     """Read the sessions and check them against the plan; None when any is bad."""
     try:
@@ -380,7 +566,6 @@ def _read_sessions(
         if value is not _ABSENT:  # a missing key is recorded already
             loader.add("sessions", "wrong_type", bad.message)
         return None
-    read = _SESSION_READ
     loaded: list[Session] = []
     uids: set[str] = set()
     failed = False
@@ -700,11 +885,25 @@ def _read_str(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> st
     return value
 
 
-def _read_version(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> int:
-    if type(value) is not int or value != SCHEMA_VERSION:
-        code = "unsupported_version" if type(value) is int else "wrong_type"
-        raise _Bad(code, f"must be {SCHEMA_VERSION}, got {value!r}")
-    return value
+def _version_reader(version: int) -> _Reader:
+    """The reader of ``schema_version`` in a layout of ``version``."""
+    versions = (version,)
+
+    def read(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> int:
+        return _check_known(value, versions)
+
+    return _Reader("integer", read, const=version)
+
+
+def _read_number(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> float:
+    if type(value) is float:
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _wrong_type("a number", value)
+    try:
+        return float(value)
+    except OverflowError:  # an int too big for a float: the domain's range check refuses it
+        return value
 
 
 def _read_variation(value: Any, _loader: _Loader, _parent: str, _key: str | int) -> Variation:
@@ -834,12 +1033,15 @@ def _parse_duration(text: str) -> dt.timedelta | None:
     if match is None or text == "PT":
         return None
     hours, minutes, seconds, micros = match.group("h", "m", "s", "us")
-    return dt.timedelta(
-        hours=int(hours or 0),
-        minutes=int(minutes or 0),
-        seconds=int(seconds or 0),
-        microseconds=int((micros or "0").ljust(6, "0")),
-    )
+    try:
+        return dt.timedelta(
+            hours=int(hours or 0),
+            minutes=int(minutes or 0),
+            seconds=int(seconds or 0),
+            microseconds=int((micros or "0").ljust(6, "0")),
+        )
+    except OverflowError:  # more than 999999999 days
+        return None
 
 
 def _read_array_value(value: Any) -> list[Any] | tuple[Any, ...]:
@@ -922,6 +1124,11 @@ def _make_block(
     return Block(prescription=prescription, reason=reason)
 
 
+def _make_log(*, schema_version: int, entries: tuple[SessionLog, ...]) -> TrainingLog:  # noqa: ARG001
+    """The log document's entries as a :class:`TrainingLog` (the version is checked)."""
+    return TrainingLog(entries)
+
+
 # Loads, tempos and masses repeat from session to session; they are immutable, so share them.
 # Masses are cached by their JSON text ("2.5" and "2.50" apart), so each keeps the amount
 # it was written with.
@@ -969,6 +1176,9 @@ _DATE_READER: Final = _Reader("string", _read_date, format="date")
 _TIME_READER: Final = _Reader("string", _read_time, format="time")
 _DATETIME_READER: Final = _Reader("string", _read_datetime, format="date-time")
 _DURATION_READER: Final = _Reader("string", _read_duration, format="duration")
+_NUMBER: Final = _Reader("number", _read_number)
+_OPTIONAL_INT: Final = _nullable(_INT)
+_OPTIONAL_STR: Final = _nullable(_STR)
 
 _MASS: Final = _Shape(
     {
@@ -1022,6 +1232,26 @@ _BLOCK: Final = _Shape(
     _make_block,
     (Prescription, Block),
 )
+_SET_LOG: Final = _Shape(
+    {"left": _INT, "right": _INT, "load": _OPTIONAL_STR, "rir": _OPTIONAL_INT},
+    SetLog,
+    (SetLog,),
+)
+_SESSION_LOG: Final = _Shape(
+    {
+        "uid": _STR,
+        "date": _DATE_READER,
+        "sets": _array(_object(_SET_LOG)),
+        "pain_during": _INT,
+        "morning_pain": _OPTIONAL_INT,
+        "baseline_pain": _INT,
+        "form_kept": _BOOL,
+        "notes": _STR,
+        "skipped": _OPTIONAL_STR,
+    },
+    SessionLog,
+    (SessionLog,),
+)
 _SESSION: Final = _Shape(
     {
         "start": _DATETIME_READER,
@@ -1032,13 +1262,76 @@ _SESSION: Final = _Shape(
         "uid": _STR,
         "blocks": _array(_object(_BLOCK)),
         "notes": _TEXTS,
+        "status": _enum_reader(SessionStatus),
+        "sequence": _INT,
+        "log": _nullable(_object(_SESSION_LOG)),
     },
     Session,
     (Session,),
 )
+_REP_RANGE: Final = _Shape({"low": _INT, "high": _INT}, RepRange, (RepRange,))
+_RULES: Final = _Shape(
+    {
+        "rep_range": _object(_REP_RANGE),
+        "heavy_rep_range": _nullable(_object(_REP_RANGE)),
+        "rep_step": _INT,
+        "trigger": _enum_reader(Trigger),
+        "sessions_to_step": _INT,
+        "extra_reps": _INT,
+        "max_step_pct": _NUMBER,
+        "regress_after_misses": _INT,
+        "pain_continue_max": _INT,
+        "pain_hold_max": _INT,
+        "rehab": _BOOL,
+        "bridge": _BOOL,
+        "pain_free_before_load": _INT,
+        "base_sets": _INT,
+        "max_sets": _INT,
+        "min_sets": _INT,
+        "min_rir": _INT,
+        "max_extra_hold": _INT,
+    },
+    ProgressionRules,
+    (ProgressionRules,),
+)
+_STATE: Final = _Shape(
+    {
+        "rung": _INT,
+        "sets": _INT,
+        "reps": _INT,
+        "extra_hold": _INT,
+        "bridged": _BOOL,
+        "top_streak": _INT,
+        "miss_streak": _INT,
+        "pain_free_streak": _INT,
+        "recovering": _INT,
+        "high_pain_streak": _INT,
+        "hold_zone_streak": _INT,
+        "last_pain": _OPTIONAL_INT,
+        "pain_rises": _INT,
+        "stopped": _BOOL,
+    },
+    ProgressionState,
+    (ProgressionState,),
+)
+_OPTIONS: Final = _Shape(
+    {
+        "rules": _nullable(_object(_RULES)),
+        "deload_every": _INT,
+        "after": _nullable(_DURATION_READER),
+        "allow_close_sessions": _BOOL,
+        "skip": _array(_DATE_READER),
+        "reschedule": _BOOL,
+        "start_state": _nullable(_object(_STATE)),
+        "start_reason": _STR,
+        "phase_offset": _INT,
+    },
+    PlanOptions,
+    (PlanOptions,),
+)
 _PLAN: Final = _Shape(
     {
-        "schema_version": _Reader("integer", _read_version, const=SCHEMA_VERSION),
+        "schema_version": _version_reader(SCHEMA_VERSION),
         "plan_id": _STR,
         "role": _enum_reader(Role),
         "periodization": _enum_reader(Periodization),
@@ -1050,18 +1343,60 @@ _PLAN: Final = _Shape(
         "athlete": _object(_ATHLETE),
         "note": _STR,
         "notes": _TEXTS,
+        "options": _object(_OPTIONS),
         "sessions": _array(_object(_SESSION)),
     },
     Plan,
     (Plan,),
 )
-# The plan is read in two steps: its own fields (checked as a plan without sessions),
-# then the sessions, one by one, against the plan (see from_dict).
-_PLAN_HEAD: Final = tuple(
-    (key, read) for key, read in _PLAN.readers if key not in {"schema_version", "sessions"}
+_LOG: Final = _Shape(
+    {
+        "schema_version": _version_reader(LOG_SCHEMA_VERSION),
+        "entries": _array(_object(_SESSION_LOG)),
+    },
+    _make_log,
+    (TrainingLog,),
 )
-_PLAN_HEAD_KEYS: Final = frozenset(key for key, _ in _PLAN_HEAD)
-_SESSION_READ: Final = _object(_SESSION).read
+_LOG_READ: Final = _object(_LOG).read
+
+
+def _older(shape: _Shape, dropped: Iterable[str], **changed: _Reader) -> _Shape:
+    """``shape`` as an older layout had it: without ``dropped`` keys, with ``changed`` readers."""
+    fields = {key: changed.get(key, reader) for key, reader in shape.fields.items()}
+    for key in dropped:
+        del fields[key]
+    return _Shape(fields, shape.make, shape.checks)
+
+
+class _Layout(NamedTuple):
+    """The shapes of one plan layout version, for :func:`from_dict`.
+
+    The plan is read in two steps: its own fields (``head``, checked as a plan without
+    sessions), then the sessions, one by one, against the plan.
+    """
+
+    plan: _Shape
+    head: tuple[tuple[str, _ReadFn], ...]
+    head_keys: frozenset[str]
+    session: _ReadFn
+
+
+def _layout(plan: _Shape, session: _Shape) -> _Layout:
+    head = tuple(
+        (key, read) for key, read in plan.readers if key not in {"schema_version", "sessions"}
+    )
+    return _Layout(plan, head, frozenset(key for key, _ in head), _object(session).read)
+
+
+# Version 1: sessions without status, sequence and log; the plan without options.
+_SESSION_V1: Final = _older(_SESSION, ("status", "sequence", "log"))
+_PLAN_V1: Final = _older(
+    _PLAN,
+    ("options",),
+    schema_version=_version_reader(1),
+    sessions=_array(_object(_SESSION_V1)),
+)
+_LAYOUTS: Final = {1: _layout(_PLAN_V1, _SESSION_V1), SCHEMA_VERSION: _layout(_PLAN, _SESSION)}
 
 
 def catalog_to_list(variations: Iterable[Variation] | None = None) -> list[dict[str, Any]]:

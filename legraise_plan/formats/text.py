@@ -15,6 +15,10 @@ free-text note::
       tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s ·
       stop 2 reps short of failure — ...
 
+A session that is no longer planned says what became of it after its duration:
+``done — 3 sets: 12, 12, 12 reps; pain 0/10`` (what was logged, then the log's note),
+``skipped (ill)`` or ``cancelled``; its notes, as for any session, close the line.
+
 The output depends on the plan only (English day names, no locale), so the same plan
 always gives the same text.
 """
@@ -29,7 +33,7 @@ from legraise_plan.catalog import CATALOG, Variation
 from legraise_plan.equipment import Equipment
 from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
-from legraise_plan.plan import Block, Plan, Session
+from legraise_plan.plan import Block, Plan, Session, SessionStatus
 from legraise_plan.prescription import Role
 from legraise_plan.schedule import Weekday
 
@@ -120,11 +124,25 @@ def _session_line(session: Session) -> str:
     if session.kind is not DayKind.NORMAL:
         head += f" [{session.kind.value}]"
     head += f" · {_span(session.duration)}"
+    if session.status is not SessionStatus.PLANNED:
+        head += f" · {_status(session)}"
     blocks = " + ".join(_block_text(b) for b in session.blocks)
     line = f"{head} · {blocks}"
     if session.notes:
         line += " (" + "; ".join(session.notes) + ")"
     return line
+
+
+def _status(session: Session) -> str:
+    """``done — <what was logged>``, ``skipped (<reason>)``, ``skipped`` or ``cancelled``."""
+    log = session.log
+    if log is None:
+        return session.status.value
+    if session.status is SessionStatus.DONE:
+        text = f"done — {log.summary()}"
+        notes = " ".join(log.notes.split())
+        return f"{text}; note: {notes}" if notes else text
+    return log.summary()  # a skipped log: "skipped (ill)"
 
 
 def _block_text(block: Block) -> str:

@@ -953,3 +953,168 @@ class TestWriteIcs:
         monkeypatch.undo()
 
         assert list(tmp_path.iterdir()) == []
+
+
+# --- done, skipped and cancelled sessions -------------------------------------------------
+
+
+def with_statuses(plan: lp.Plan) -> lp.Plan:
+    """``plan`` with its first session done, second skipped and third cancelled."""
+    first, second, third, *rest = plan.sessions
+    done = lp.SessionLog(
+        uid=first.uid,
+        date=first.start.date(),
+        sets=[lp.SetLog(left=12, right=12)] * 2 + [lp.SetLog(left=11, right=10)],
+        pain_during=2,
+        notes="felt strong",
+    )
+    skipped = lp.SessionLog(uid=second.uid, date=second.start.date(), skipped="ill")
+    return attrs.evolve(
+        plan,
+        sessions=(
+            attrs.evolve(first, status=lp.SessionStatus.DONE, log=done, sequence=1),
+            attrs.evolve(second, status=lp.SessionStatus.SKIPPED, log=skipped, sequence=2),
+            attrs.evolve(
+                third,
+                status=lp.SessionStatus.CANCELLED,
+                notes=("moved from 2026-12-11", "Cancelled: the plan was adapted to the log"),
+                sequence=3,
+            ),
+            *rest,
+        ),
+    )
+
+
+def event_blocks(data: bytes) -> list[bytes]:
+    """Each VEVENT of the raw file, as written."""
+    return re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", data, re.DOTALL)
+
+
+class TestStatuses:
+    def test_sequence_per_event(self, plan: lp.Plan) -> None:
+        """Each event's SEQUENCE is the base plus its session's own sequence."""
+        changed = with_statuses(plan)
+
+        for base in (0, 5):
+            events = parse(export(changed, sequence=base)).events
+            assert [base + s.sequence for s in changed.sessions] == [e.sequence for e in events]
+            assert [base + 1, base + 2, base + 3, base] == [e.sequence for e in events[:4]]
+
+    @given(st.lists(st.integers(0, 10_000), min_size=3, max_size=3), st.integers(0, 10**6))
+    def test_sequence_property(self, sequences: list[int], base: int) -> None:
+        """Any session sequences and base add up in every event."""
+        plan = lp.build_plan(lp.Athlete(), weeks=1, start=dt.date(2026, 12, 7))
+        sessions = [
+            attrs.evolve(s, sequence=n) for s, n in zip(plan.sessions, sequences, strict=True)
+        ]
+        events = parse(export(attrs.evolve(plan, sessions=sessions), sequence=base)).events
+
+        assert [base + n for n in sequences] == [e.sequence for e in events]
+
+    def test_sequence_sum_limit(self, plan: lp.Plan) -> None:
+        """The base plus the largest session sequence may be at most 2147483647."""
+        changed = with_statuses(plan)  # sequences up to 3
+
+        assert b"SEQUENCE:2147483647" in export(changed, sequence=2**31 - 4)
+        with pytest.raises(
+            lp.ExportError, match=r"^sequence must be at most 2147483644 for this plan"
+        ):
+            export(changed, sequence=2**31 - 3)
+
+    def test_cancelled_event(self, plan: lp.Plan) -> None:
+        """A cancelled session is an event with its UID, STATUS:CANCELLED and no reminder."""
+        changed = with_statuses(plan)
+        event = parse(export(changed)).events[2]
+
+        assert changed.sessions[2].uid == str(event["UID"])
+        assert "CANCELLED" == str(event["STATUS"])
+        assert str(event["SUMMARY"]).startswith("Cancelled: Leg raises · accessory · ")
+        assert str(event["DESCRIPTION"]).startswith(
+            "Cancelled: the plan was adapted to the log\n\nWeek 1 of 6"
+        )
+        assert [] == event.walk("VALARM")
+
+    def test_cancelled_without_notes(self, plan: lp.Plan) -> None:
+        """A cancelled session without notes says so plainly."""
+        session = attrs.evolve(plan.sessions[0], status=lp.SessionStatus.CANCELLED)
+        event = parse(export(attrs.evolve(plan, sessions=(session,)))).events[0]
+
+        assert str(event["DESCRIPTION"]).startswith("Cancelled\n\nWeek 1 of 6")
+
+    def test_only_cancelled_events_have_a_status(self, plan: lp.Plan) -> None:
+        """Planned, done and skipped events carry no STATUS and keep their reminder."""
+        events = parse(export(with_statuses(plan))).events
+
+        assert [None, None, "CANCELLED", None] == [e.get("STATUS") for e in events[:4]]
+        assert [1, 1, 0, 1] == [len(e.walk("VALARM")) for e in events[:4]]
+
+    def test_done_description(self, plan: lp.Plan) -> None:
+        """A done session's description opens with what was logged, then the log's notes."""
+        event = parse(export(with_statuses(plan))).events[0]
+        lines = str(event["DESCRIPTION"]).splitlines()
+
+        assert [
+            "Done: 3 sets: 12, 12, 11/10 reps; pain 2/10",
+            "felt strong",
+            "",
+            "Week 1 of 6 · accessory",
+        ] == lines[:4]
+        assert not str(event["SUMMARY"]).startswith("Done")
+
+    def test_skipped_description(self, plan: lp.Plan) -> None:
+        """A skipped session's description opens with the reason."""
+        events = parse(export(with_statuses(plan))).events
+
+        assert str(events[1]["DESCRIPTION"]).startswith("Skipped: ill\n\nWeek 1 of 6")
+
+    @pytest.mark.parametrize(
+        ("notes", "first_line"),
+        [((), "Skipped"), (("holiday",), "Skipped: holiday")],
+    )
+    def test_skipped_without_log(
+        self, plan: lp.Plan, notes: tuple[str, ...], first_line: str
+    ) -> None:
+        """A skipped session without a log takes its reason from its last note, if any."""
+        session = attrs.evolve(plan.sessions[0], status=lp.SessionStatus.SKIPPED, notes=notes)
+        event = parse(export(attrs.evolve(plan, sessions=(session,)))).events[0]
+
+        assert first_line == str(event["DESCRIPTION"]).splitlines()[0]
+
+    def test_log_notes_are_cleaned(self, plan: lp.Plan) -> None:
+        """A log's notes with control characters and CR LF cannot break the file."""
+        first = plan.sessions[0]
+        log = lp.SessionLog(
+            uid=first.uid,
+            date=first.start.date(),
+            sets=[lp.SetLog.both(10)],
+            notes="line one\r\nBEGIN:VEVENT\x00\\N",
+        )
+        session = attrs.evolve(first, status=lp.SessionStatus.DONE, log=log)
+        data = export(attrs.evolve(plan, sessions=(session,)))
+        event = parse(data).events[0]
+
+        assert 1 == data.count(b"\r\nBEGIN:VEVENT\r\n") == len(parse(data).events)
+        assert str(event["DESCRIPTION"]).splitlines()[1:3] == ["line one", "BEGIN:VEVENT\\\u2060N"]
+
+    def test_planned_events_unchanged(self, plan: lp.Plan) -> None:
+        """Marking some sessions leaves every other event byte for byte as it was."""
+        before = event_blocks(export(plan))
+        after = event_blocks(export(with_statuses(plan)))
+
+        assert len(before) == len(after)
+        assert before[3:] == after[3:]
+        assert all(a != b for a, b in zip(before[:3], after[:3], strict=True))
+
+    def test_vobject_reads_cancelled_events(self, plan: lp.Plan) -> None:
+        """vobject reads the status and sequences too."""
+        calendar = read_vobject(export(with_statuses(plan), sequence=4))
+        events = calendar.vevent_list
+
+        assert ["5", "6", "7", "4"] == [e.sequence.value for e in events[:4]]
+        assert "CANCELLED" == events[2].status.value
+
+    def test_round_trip_bytes(self, plan: lp.Plan) -> None:
+        """Parsing and writing a file with statuses again gives the same bytes."""
+        data = export(with_statuses(plan))
+
+        assert data == parse(data).to_ical()

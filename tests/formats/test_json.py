@@ -1,4 +1,4 @@
-"""Tests for legraise_plan.formats.json: to_dict, from_dict, SCHEMA_VERSION."""
+"""Tests for legraise_plan.formats.json: to_dict, from_dict, SCHEMA_VERSION (plans)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import zoneinfo
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -53,9 +54,9 @@ def with_first_prescription(plan: lp.Plan, **changes: Any) -> lp.Plan:
 
 
 class TestSchemaVersion:
-    def test_is_one(self):
-        """The first schema version is 1 and is re-exported by the package."""
-        assert SCHEMA_VERSION == 1
+    def test_is_two(self):
+        """The schema version written is 2 and is re-exported by the package."""
+        assert SCHEMA_VERSION == 2
         assert lp.SCHEMA_VERSION == SCHEMA_VERSION
 
     def test_package_functions(self):
@@ -435,10 +436,15 @@ BAD_DATA = [
         id="unknown-variation",
     ),
     pytest.param(
-        _set("schema_version", value=2), "schema_version: must be 1, got 2", id="schema-2"
+        _set("schema_version", value=3), "schema_version: must be 1 or 2, got 3", id="schema-3"
     ),
     pytest.param(
-        _set("schema_version", value="1"), "schema_version: must be 1, got '1'", id="schema-str"
+        _set("schema_version", value=0), "schema_version: must be 1 or 2, got 0", id="schema-0"
+    ),
+    pytest.param(
+        _set("schema_version", value="2"),
+        "schema_version: must be 1 or 2, got '2'",
+        id="schema-str",
     ),
     pytest.param(_delete("schema_version"), "schema_version: missing", id="schema-missing"),
     pytest.param(_delete("sessions"), "sessions: missing", id="sessions-missing"),
@@ -830,7 +836,7 @@ SINGLE_PROBLEMS = [
     pytest.param(_set("start", value="2026-13-07"), ("start", "invalid_value"), id="bad-date"),
     pytest.param(_set(*BLOCK, "sets", value=0), ("sessions[3].blocks[0].sets", "invalid_value")),
     pytest.param(
-        _set("schema_version", value=2), ("schema_version", "unsupported_version"), id="version"
+        _set("schema_version", value=3), ("schema_version", "unsupported_version"), id="version"
     ),
     pytest.param(
         _set("sessions", 3, "start", value="2026-12-01T18:00:00+01:00"),
@@ -917,7 +923,7 @@ class TestProblems:
     def test_version_stops_loading(self, plan):
         """An unsupported schema version is the only problem reported."""
         data = to_dict(plan)
-        data["schema_version"] = 2
+        data["schema_version"] = 3
         data["weeks"] = "six"
         del data["athlete"]
 
@@ -1073,3 +1079,692 @@ class TestCommandLine:
             f"legraise-plan: error: {str(source)!r}: 18 problems: sessions[0].week: "
         )
         assert err.endswith("; sessions[4].week: week must be 1..52, got 0; and 13 more\n")
+
+
+# --------------------------------------------------------------------------- schema version 2
+
+V1_FILE = Path(__file__).with_name("plan_v1.json")
+SESSION_V2_KEYS = ("status", "sequence", "log")
+
+
+def done_log(session: lp.Session, **changes: Any) -> lp.SessionLog:
+    """A log of ``session`` done as three sets of 10 (fields as keywords)."""
+    kwargs: dict[str, Any] = {
+        "uid": session.uid,
+        "date": session.start.date(),
+        "sets": [lp.SetLog(left=10, right=10)] * 3,
+    }
+    return lp.SessionLog(**(kwargs | changes))
+
+
+def adapted(plan: lp.Plan) -> lp.Plan:
+    """``plan`` with non-default options and sessions done, skipped and cancelled."""
+    first, second, third, *rest = plan.sessions
+    done = done_log(
+        first,
+        sets=[lp.SetLog(left=12, right=11, load="band red", rir=2), lp.SetLog.both(10)],
+        pain_during=2,
+        morning_pain=3,
+        baseline_pain=1,
+        form_kept=False,
+        notes="tired\nbut fine",
+    )
+    skipped = lp.SessionLog(uid=second.uid, date=second.start.date(), skipped="ill")
+    sessions = (
+        attrs.evolve(first, status=lp.SessionStatus.DONE, log=done, sequence=1),
+        attrs.evolve(second, status=lp.SessionStatus.SKIPPED, log=skipped, sequence=2),
+        attrs.evolve(
+            third, status=lp.SessionStatus.CANCELLED, notes=("cancelled: adapted",), sequence=3
+        ),
+        *rest,
+    )
+    rules = attrs.evolve(lp.ProgressionRules.two_for_two(), max_step_pct=7.5)
+    options = lp.PlanOptions(
+        rules=rules,
+        deload_every=4,
+        after=dt.timedelta(minutes=30),
+        allow_close_sessions=True,
+        skip=(dt.date(2026, 12, 25), dt.date(2026, 12, 23)),
+        reschedule=True,
+        start_state=lp.ProgressionState(rung=2, sets=3, reps=12, last_pain=2, bridged=True),
+        start_reason="continued from the last block",
+        phase_offset=5,
+    )
+    return attrs.evolve(plan, sessions=sessions, options=options)
+
+
+@pytest.fixture(name="rich")
+def fixture_rich(plan: lp.Plan) -> lp.Plan:
+    """The reference plan with options, statuses, logs and sequences."""
+    return adapted(plan)
+
+
+def as_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-2 dict of a plan with defaults only, rewritten as version 1."""
+    old = copy.deepcopy(data)
+    old["schema_version"] = 1
+    del old["options"]
+    for session in old["sessions"]:
+        for key in SESSION_V2_KEYS:
+            del session[key]
+    return old
+
+
+@st.composite
+def progression_rules(draw: st.DrawFn) -> lp.ProgressionRules:
+    """Any valid ProgressionRules."""
+    sets = sorted(draw(st.lists(st.integers(1, 10), min_size=3, max_size=3)))
+    pain_continue = draw(st.integers(0, 3))
+    return lp.ProgressionRules(
+        rep_range=draw(s.rep_ranges()),
+        heavy_rep_range=draw(st.none() | s.rep_ranges()),
+        rep_step=draw(st.integers(1, 10)),
+        trigger=draw(st.sampled_from(lp.Trigger)),
+        sessions_to_step=draw(st.integers(1, 10)),
+        extra_reps=draw(st.integers(1, 10)),
+        max_step_pct=draw(
+            st.floats(min_value=0, max_value=100, exclude_min=True) | st.integers(1, 100)
+        ),
+        regress_after_misses=draw(st.integers(1, 10)),
+        pain_continue_max=pain_continue,
+        pain_hold_max=draw(st.integers(pain_continue, 5)),
+        rehab=draw(st.booleans()),
+        bridge=draw(st.booleans()),
+        pain_free_before_load=draw(st.integers(0, 20)),
+        min_sets=sets[0],
+        base_sets=sets[1],
+        max_sets=sets[2],
+        min_rir=draw(st.integers(0, 10)),
+        max_extra_hold=draw(st.integers(0, 2)),
+    )
+
+
+def progression_states() -> st.SearchStrategy[lp.ProgressionState]:
+    """Any valid ProgressionState."""
+    streak = st.integers(0, 1000)
+    return st.builds(
+        lp.ProgressionState,
+        rung=st.integers(0, 200),
+        sets=st.integers(1, 10),
+        reps=st.integers(1, 50),
+        extra_hold=st.integers(0, 10),
+        bridged=st.booleans(),
+        top_streak=streak,
+        miss_streak=streak,
+        pain_free_streak=streak,
+        recovering=st.integers(0, 10),
+        high_pain_streak=streak,
+        hold_zone_streak=streak,
+        last_pain=st.none() | st.integers(0, 10),
+        pain_rises=streak,
+        stopped=st.booleans(),
+    )
+
+
+def plan_options() -> st.SearchStrategy[lp.PlanOptions]:
+    """Any valid PlanOptions, with any ``after`` from 0 to 6 hours."""
+    return st.builds(
+        lp.PlanOptions,
+        rules=st.none() | progression_rules(),
+        deload_every=st.integers(3, 12),
+        after=st.none() | st.timedeltas(dt.timedelta(0), dt.timedelta(hours=6)),
+        allow_close_sessions=st.booleans(),
+        skip=st.lists(st.dates(), max_size=4).map(tuple),
+        reschedule=st.booleans(),
+        start_state=st.none() | progression_states(),
+        start_reason=st.text(max_size=30),
+        phase_offset=st.integers(0, 52),
+    )
+
+
+def set_logs() -> st.SearchStrategy[lp.SetLog]:
+    """Any valid SetLog."""
+    return st.builds(
+        lp.SetLog,
+        left=st.integers(0, 50),
+        right=st.integers(0, 50),
+        load=st.none() | st.text(max_size=80),
+        rir=st.none() | st.integers(0, 10),
+    )
+
+
+@st.composite
+def session_logs(draw: st.DrawFn, uid: str | None = None, *, skipped: bool | None = None) -> Any:
+    """Any valid SessionLog (of ``uid`` when given; done or skipped as asked)."""
+    is_skipped = draw(st.booleans()) if skipped is None else skipped
+    return lp.SessionLog(
+        uid=uid if uid is not None else draw(st.text(min_size=1, max_size=20).filter(str.strip)),
+        date=draw(st.dates()),
+        sets=() if is_skipped else draw(st.lists(set_logs(), min_size=1, max_size=10)),
+        pain_during=draw(st.integers(0, 10)),
+        morning_pain=draw(st.none() | st.integers(0, 10)),
+        baseline_pain=draw(st.integers(0, 10)),
+        form_kept=draw(st.booleans()),
+        notes=draw(st.text(max_size=40)),
+        skipped=draw(st.text(max_size=20)) if is_skipped else None,
+    )
+
+
+@st.composite
+def with_statuses(draw: st.DrawFn, plan: lp.Plan) -> lp.Plan:
+    """``plan`` with each session given a drawn status, log and sequence."""
+    sessions = []
+    for session in plan.sessions:
+        status = draw(st.sampled_from(lp.SessionStatus))
+        log = None
+        if status is lp.SessionStatus.DONE:
+            log = draw(session_logs(session.uid, skipped=False))
+        elif status is lp.SessionStatus.SKIPPED:
+            log = draw(st.none() | session_logs(session.uid, skipped=True))
+        sequence = draw(st.integers(0, 10_000))
+        sessions.append(attrs.evolve(session, status=status, log=log, sequence=sequence))
+    return attrs.evolve(plan, sessions=sessions)
+
+
+class TestVersion2Output:
+    def test_session_defaults(self, plan):
+        """A planned session has status planned, sequence 0 and no log, after its notes."""
+        session = to_dict(plan)["sessions"][0]
+
+        assert list(session)[-4:] == ["notes", "status", "sequence", "log"]
+        assert ("planned", 0, None) == (session["status"], session["sequence"], session["log"])
+
+    def test_default_options(self, plan):
+        """A plan built with the defaults writes the default options before its sessions."""
+        data = to_dict(plan)
+
+        assert list(data)[-2:] == ["options", "sessions"]
+        assert {
+            "rules": None,
+            "deload_every": 6,
+            "after": None,
+            "allow_close_sessions": False,
+            "skip": [],
+            "reschedule": False,
+            "start_state": None,
+            "start_reason": "",
+            "phase_offset": 0,
+        } == data["options"]
+
+    def test_options(self, rich):
+        """Options are written with every rules and state field, in ISO text and enum values."""
+        options = to_dict(rich)["options"]
+        rules = options["rules"]
+
+        assert set(rules) == {f.name for f in attrs.fields(lp.ProgressionRules)}
+        assert set(options["start_state"]) == {f.name for f in attrs.fields(lp.ProgressionState)}
+        assert set(options) == {f.name for f in attrs.fields(lp.PlanOptions)}
+        assert (rules["rep_range"], rules["heavy_rep_range"]) == (
+            {"low": 10, "high": 15},
+            {"low": 8, "high": 12},
+        )
+        assert ("two_for_two", 7.5) == (rules["trigger"], rules["max_step_pct"])
+        assert ("PT30M", ["2026-12-25", "2026-12-23"]) == (options["after"], options["skip"])
+        assert (2, True, 2) == tuple(
+            options["start_state"][k] for k in ("rung", "bridged", "last_pain")
+        )
+        assert ("continued from the last block", 5) == (
+            options["start_reason"],
+            options["phase_offset"],
+        )
+
+    def test_statuses_and_logs(self, rich):
+        """Done, skipped and cancelled sessions carry their status, sequence and log."""
+        first, second, third = to_dict(rich)["sessions"][:3]
+
+        assert [("done", 1), ("skipped", 2), ("cancelled", 3)] == [
+            (x["status"], x["sequence"]) for x in (first, second, third)
+        ]
+        assert {
+            "uid": rich.sessions[0].uid,
+            "date": "2026-12-07",
+            "sets": [
+                {"left": 12, "right": 11, "load": "band red", "rir": 2},
+                {"left": 10, "right": 10, "load": None, "rir": None},
+            ],
+            "pain_during": 2,
+            "morning_pain": 3,
+            "baseline_pain": 1,
+            "form_kept": False,
+            "notes": "tired\nbut fine",
+            "skipped": None,
+        } == first["log"]
+        assert ([], "ill") == (second["log"]["sets"], second["log"]["skipped"])
+        assert third["log"] is None
+
+    def test_whole_number_step_pct_is_a_float(self, plan):
+        """max_step_pct is always written as a JSON number with a fraction."""
+        rules = attrs.evolve(lp.ProgressionRules(), max_step_pct=10)
+        data = to_dict(attrs.evolve(plan, options=lp.PlanOptions(rules=rules)))
+
+        assert "10.0" in json.dumps(data["options"]["rules"]["max_step_pct"])
+
+    @pytest.mark.parametrize(
+        ("after", "text"),
+        [
+            (dt.timedelta(0), "PT0S"),
+            (dt.timedelta(hours=6), "PT6H"),
+            (dt.timedelta(minutes=45, microseconds=500_000), "PT45M0.5S"),
+        ],
+    )
+    def test_after(self, plan, after, text):
+        """after is an ISO duration and loads back."""
+        changed = attrs.evolve(plan, options=lp.PlanOptions(after=after))
+        data = to_dict(changed)
+
+        assert text == data["options"]["after"]
+        assert changed == from_dict(data)
+
+
+class TestVersion2RoundTrip:
+    def test_rich_plan(self, rich):
+        """Options, statuses, logs and sequences survive JSON unchanged."""
+        assert rich == from_dict(json.loads(json.dumps(to_dict(rich))))
+
+    def test_rich_plan_is_plain_json(self, rich):
+        """The new keys hold plain JSON types only."""
+        data = to_dict(rich)
+
+        assert_json_types(data)
+        json.dumps(data, allow_nan=False)
+
+    def test_step_pct_comes_back_as_float(self, plan):
+        """A whole-number max_step_pct in JSON loads as a float equal to it."""
+        data = to_dict(attrs.evolve(plan, options=lp.PlanOptions(rules=lp.ProgressionRules())))
+        data["options"]["rules"]["max_step_pct"] = 10
+
+        rules = from_dict(data).options.rules
+
+        assert rules is not None
+        assert (float, 10.0) == (type(rules.max_step_pct), rules.max_step_pct)
+
+    @given(s.plans().flatmap(with_statuses), plan_options())
+    def test_round_trip_property(self, plan, options):
+        """Any plan with any options, statuses, logs and sequences survives JSON."""
+        changed = attrs.evolve(plan, options=options)
+        data = to_dict(changed)
+
+        assert_json_types(data)
+        assert changed == from_dict(json.loads(json.dumps(data)))
+        assert data == to_dict(from_dict(data))
+
+
+class TestVersion1:
+    def test_saved_file_loads(self):
+        """A file saved by the version-1 code loads with the defaults for the new keys."""
+        data = json.loads(V1_FILE.read_text(encoding="utf-8"))
+        athlete = lp.Athlete(
+            equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS},
+            name="Dana",
+            ankle_weight_max=lp.Mass("2.5"),
+        )
+        built = lp.build_plan(
+            athlete,
+            weeks=2,
+            start=dt.date(2026, 12, 21),
+            tz="Europe/Berlin",
+            skip=[dt.date(2026, 12, 25)],
+            reschedule=True,
+            note="after squats",
+            plan_id="user-42",
+        )
+
+        loaded = from_dict(data)
+
+        assert 1 == data["schema_version"]
+        assert attrs.evolve(built, options=lp.PlanOptions()) == loaded
+        assert all(
+            (s.status, s.sequence, s.log) == (lp.SessionStatus.PLANNED, 0, None)
+            for s in loaded.sessions
+        )
+
+    @pytest.mark.parametrize("name", ["plan", "dst_plan", "floating_plan"])
+    def test_fixtures_as_v1(self, request, name):
+        """Each fixture written as version 1 loads as the same plan."""
+        plan = request.getfixturevalue(name)
+
+        assert plan == from_dict(as_v1(to_dict(plan)))
+
+    def test_saved_again_as_v2(self):
+        """A version-1 plan loaded and saved again is written as version 2."""
+        data = to_dict(from_dict(json.loads(V1_FILE.read_text(encoding="utf-8"))))
+
+        assert (2, "planned") == (data["schema_version"], data["sessions"][0]["status"])
+
+    @pytest.mark.parametrize(
+        ("mutate", "expected"),
+        [
+            pytest.param(
+                _set("options", value={}), [("options", "unknown_key")], id="plan-options"
+            ),
+            pytest.param(
+                _set("sessions", 2, "status", value="planned"),
+                [("sessions[2].status", "unknown_key")],
+                id="session-status",
+            ),
+            pytest.param(
+                lambda d: d["sessions"][0].update(sequence=0, log=None),
+                [("sessions[0].log", "unknown_key"), ("sessions[0].sequence", "unknown_key")],
+                id="session-sequence-and-log",
+            ),
+            pytest.param(
+                _delete("sessions", 1, "kind"),
+                [("sessions[1].kind", "missing_key")],
+                id="v1-key-still-required",
+            ),
+        ],
+    )
+    def test_keys_are_the_version_1_keys(self, plan, mutate, expected):
+        """A version-1 plan may not hold version-2 keys, and still needs its own."""
+        data = as_v1(to_dict(plan))
+        mutate(data)
+
+        assert expected == problems_of(data)
+
+    def test_unknown_key_lists_version_1_keys(self, plan):
+        """The message of an unknown key lists the keys of version 1."""
+        data = as_v1(to_dict(plan))
+        data["sessions"][0]["status"] = "planned"
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert str(info.value) == (
+            "sessions[0].status: unknown key; allowed keys: start, duration, week, role, kind, "
+            "uid, blocks, notes"
+        )
+
+    def test_version_2_needs_the_new_keys(self, plan):
+        """A version-2 plan without the new keys reports each missing key."""
+        data = as_v1(to_dict(plan))
+        data["schema_version"] = 2
+        data["sessions"] = data["sessions"][:1]
+
+        expected = [
+            ("options", "missing_key"),
+            ("sessions[0].status", "missing_key"),
+            ("sessions[0].sequence", "missing_key"),
+            ("sessions[0].log", "missing_key"),
+        ]
+        assert expected == problems_of(data)
+
+
+def _rich_dict() -> dict[str, Any]:
+    """The reference plan, adapted, as a dict."""
+    athlete = lp.Athlete(equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS})
+    plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), tz="Europe/Berlin")
+    return to_dict(adapted(plan))
+
+
+RULES = ("options", "rules")
+STATE = ("options", "start_state")
+LOG = ("sessions", 0, "log")
+NEW_KEY_PROBLEMS = [
+    pytest.param(
+        _set("sessions", 4, "status", value="finished"),
+        "sessions[4].status: must be one of planned, done, skipped, cancelled, "
+        "got string 'finished'",
+        id="status-value",
+    ),
+    pytest.param(
+        _set("sessions", 4, "status", value=None),
+        "sessions[4].status: must be one of planned, done, skipped, cancelled, got null None",
+        id="status-null",
+    ),
+    pytest.param(
+        _set("sessions", 4, "sequence", value=-1),
+        "sessions[4].sequence: sequence must be 0..10000, got -1",
+        id="sequence-negative",
+    ),
+    pytest.param(
+        _set("sessions", 4, "sequence", value=10_001),
+        "sessions[4].sequence: sequence must be 0..10000, got 10001",
+        id="sequence-too-big",
+    ),
+    pytest.param(
+        _set("sessions", 4, "sequence", value="1"),
+        "sessions[4].sequence: expected an integer, got string '1'",
+        id="sequence-type",
+    ),
+    pytest.param(
+        _set("sessions", 4, "status", value="done"),
+        "sessions[4].log: log must record the sets done for a done session, got none",
+        id="done-without-log",
+    ),
+    pytest.param(
+        _set("sessions", 0, "status", value="planned"),
+        "sessions[0].log: log must be None for a planned session",
+        id="planned-with-log",
+    ),
+    pytest.param(
+        _set(*LOG, "uid", value="another"),
+        "sessions[0].log: log.uid must be the session's uid",
+        id="log-uid-mismatch",
+    ),
+    pytest.param(
+        _set(*LOG, "uid", value=""),
+        "sessions[0].log.uid: uid must name a planned session, got an empty string",
+        id="log-uid-empty",
+    ),
+    pytest.param(
+        _set(*LOG, "date", value="2026-12-32"),
+        "sessions[0].log.date: expected an ISO 8601 date like 2026-12-07, got string '2026-12-32'",
+        id="log-date",
+    ),
+    pytest.param(
+        _set(*LOG, "sets", 1, "left", value=51),
+        "sessions[0].log.sets[1].left: left must be 0..50, got 51",
+        id="set-left",
+    ),
+    pytest.param(
+        _set(*LOG, "sets", 0, "rir", value=11),
+        "sessions[0].log.sets[0].rir: rir must be 0..10, got 11",
+        id="set-rir",
+    ),
+    pytest.param(
+        _set(*LOG, "sets", 0, "load", value=3),
+        "sessions[0].log.sets[0].load: expected a string, got integer 3",
+        id="set-load-type",
+    ),
+    pytest.param(
+        _set(*LOG, "sets", value=[]),
+        "sessions[0].log.sets: sets must hold at least one SetLog",
+        id="done-log-without-sets",
+    ),
+    pytest.param(
+        _set(*LOG, "morning_pain", value=11),
+        "sessions[0].log.morning_pain: morning_pain must be 0..10, got 11",
+        id="log-morning-pain",
+    ),
+    pytest.param(
+        _set(*LOG, "form_kept", value=1),
+        "sessions[0].log.form_kept: expected true or false, got integer 1",
+        id="log-form-kept",
+    ),
+    pytest.param(
+        _set(*LOG, "extra", value=1),
+        "sessions[0].log.extra: unknown key; allowed keys: uid, date, sets, pain_during",
+        id="log-unknown-key",
+    ),
+    pytest.param(
+        _set(
+            "sessions", 1, "log", "sets", value=[{"left": 1, "right": 1, "load": None, "rir": None}]
+        ),
+        "sessions[1].log.sets: sets must be empty for a skipped session",
+        id="skipped-with-sets",
+    ),
+    pytest.param(
+        _set("options", value=None),
+        "options: expected an object, got null None",
+        id="options-null",
+    ),
+    pytest.param(
+        _set("options", "deload_every", value=2),
+        "options.deload_every: deload_every must be 3..12, got 2",
+        id="deload-every",
+    ),
+    pytest.param(
+        _set("options", "phase_offset", value=53),
+        "options.phase_offset: phase_offset must be 0..52, got 53",
+        id="phase-offset",
+    ),
+    pytest.param(
+        _set("options", "after", value="30 min"),
+        "options.after: expected an ISO 8601 duration like PT15M or PT1M30S, got string '30 min'",
+        id="after-text",
+    ),
+    pytest.param(
+        _set("options", "after", value="-PT5M"),
+        "options.after: expected an ISO 8601 duration",
+        id="after-negative",
+    ),
+    pytest.param(
+        _set("options", "after", value="PT7H"),
+        "options.after: after must be a timedelta from 0 to 6 hours or None",
+        id="after-above-6-hours",
+    ),
+    pytest.param(
+        _set("options", "after", value="PT99999999999H"),
+        "options.after: expected an ISO 8601 duration",
+        id="after-beyond-timedelta",
+    ),
+    pytest.param(
+        _set("options", "skip", 1, value="25.12.2026"),
+        "options.skip[1]: expected an ISO 8601 date like 2026-12-07, got string '25.12.2026'",
+        id="skip-date",
+    ),
+    pytest.param(
+        _set("options", "reschedule", value="yes"),
+        "options.reschedule: expected true or false, got string 'yes'",
+        id="reschedule",
+    ),
+    pytest.param(
+        _set("options", "start_reason", value="r" * 2001),
+        "options.start_reason: start_reason must be at most 2000 characters, got 2001",
+        id="start-reason",
+    ),
+    pytest.param(
+        _set(*RULES, value=[]),
+        "options.rules: expected an object, got array []",
+        id="rules-array",
+    ),
+    pytest.param(
+        _set(*RULES, "rep_range", "low", value=0),
+        "options.rules.rep_range.low: low must be 1..50, got 0",
+        id="rep-range-low",
+    ),
+    pytest.param(
+        _set(*RULES, "rep_range", value={"low": 16, "high": 15}),
+        "options.rules.rep_range.low: rep range low must be at most high, got 16-15",
+        id="rep-range-order",
+    ),
+    pytest.param(
+        _set(*RULES, "heavy_rep_range", value="8-12"),
+        "options.rules.heavy_rep_range: expected an object, got string '8-12'",
+        id="heavy-range-text",
+    ),
+    pytest.param(
+        _set(*RULES, "trigger", value="always"),
+        "options.rules.trigger: must be one of all_sets_at_top, two_for_two, got string 'always'",
+        id="trigger",
+    ),
+    pytest.param(
+        _set(*RULES, "max_step_pct", value=0),
+        "options.rules.max_step_pct: max_step_pct must be a number in (0, 100], got 0.0",
+        id="step-pct-zero",
+    ),
+    pytest.param(
+        _set(*RULES, "max_step_pct", value=10**400),
+        "options.rules.max_step_pct: max_step_pct must be a number in (0, 100]",
+        id="step-pct-huge-int",
+    ),
+    pytest.param(
+        _set(*RULES, "max_step_pct", value=True),
+        "options.rules.max_step_pct: expected a number, got boolean True",
+        id="step-pct-bool",
+    ),
+    pytest.param(
+        _set(*RULES, "max_step_pct", value="10"),
+        "options.rules.max_step_pct: expected a number, got string '10'",
+        id="step-pct-text",
+    ),
+    pytest.param(
+        _set(*RULES, "pain_hold_max", value=6),
+        "options.rules.pain_hold_max: pain_hold_max must be 0..5 (above 5/10 the set stops)",
+        id="pain-loosened",
+    ),
+    pytest.param(
+        _set(*RULES, "min_sets", value=4),
+        "options.rules: min_sets must be at most base_sets (3), got 4",
+        id="rules-whole-object",
+    ),
+    pytest.param(
+        _delete(*RULES, "bridge"),
+        "options.rules.bridge: missing",
+        id="rules-missing-key",
+    ),
+    pytest.param(
+        _set(*STATE, "last_pain", value=11),
+        "options.start_state.last_pain: last_pain must be 0..10, got 11",
+        id="state-last-pain",
+    ),
+    pytest.param(
+        _set(*STATE, "rung", value=None),
+        "options.start_state.rung: expected an integer, got null None",
+        id="state-rung-null",
+    ),
+    pytest.param(
+        _set(*STATE, "stopped", value="no"),
+        "options.start_state.stopped: expected true or false, got string 'no'",
+        id="state-stopped",
+    ),
+]
+
+
+class TestVersion2Problems:
+    @pytest.mark.parametrize(("mutate", "message"), NEW_KEY_PROBLEMS)
+    def test_bad_new_key(self, mutate, message):
+        """A bad value under a new key is reported once, at its path, in the domain's words."""
+        data = _rich_dict()
+        mutate(data)
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert str(info.value).startswith(message)
+        assert 1 == len(info.value.problems)
+
+    def test_several_new_keys_at_once(self):
+        """Problems in options, a log and a status are all reported, in document order."""
+        data = _rich_dict()
+        data["options"]["rules"]["rep_step"] = 0
+        data["options"]["start_state"]["sets"] = "3"
+        data["sessions"][0]["log"]["sets"][0]["right"] = -1
+        data["sessions"][2]["status"] = 3
+        data["sessions"][5]["sequence"] = 1.5
+
+        expected = [
+            ("options.rules.rep_step", "invalid_value"),
+            ("options.start_state.sets", "wrong_type"),
+            ("sessions[0].log.sets[0].right", "invalid_value"),
+            ("sessions[2].status", "wrong_type"),
+            ("sessions[5].sequence", "wrong_type"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_domain_errors_are_chained(self):
+        """The error chains the domain error of the first problem (LogError, ProgressionError)."""
+        data = _rich_dict()
+        data["sessions"][0]["log"]["pain_during"] = 11
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert isinstance(info.value.__cause__, lp.LogError)
+        data = _rich_dict()
+        data["options"]["rules"]["max_sets"] = 11
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert isinstance(info.value.__cause__, lp.ProgressionError)

@@ -269,3 +269,82 @@ class TestToText:
             assert f"## Week {week}{' (deload)' if deload else ''}\n" in text
         for session in plan.sessions:
             assert session.start.date().isoformat() in text
+
+
+def session_lines(text: str) -> list[str]:
+    """The lines of ``text`` that describe a session."""
+    return [line for line in text.splitlines() if re.match(r"- \w{3} \d{4}-", line)]
+
+
+class TestStatuses:
+    def test_done(self, plan):
+        """A done session shows what was logged after its length, then its blocks."""
+        first = plan.sessions[0]
+        log = lp.SessionLog(uid=first.uid, date=dt.date(2026, 12, 7), sets=[lp.SetLog.both(12)] * 3)
+        text = to_text(with_first_session(plan, status=lp.SessionStatus.DONE, log=log))
+
+        line = session_lines(text)[0]
+        assert line.startswith(
+            "- Mon 2026-12-07 18:00 · 10 min · done — 3 sets: 12, 12, 12 reps; pain 0/10 · "
+            "3×10/leg "
+        )
+
+    def test_done_with_notes(self, plan):
+        """The log's note follows what was done, on the same line."""
+        first = plan.sessions[0]
+        log = lp.SessionLog(
+            uid=first.uid,
+            date=dt.date(2026, 12, 7),
+            sets=[lp.SetLog(left=10, right=9, rir=1)],
+            pain_during=3,
+            notes="tired\n  after work",
+        )
+        text = to_text(with_first_session(plan, status=lp.SessionStatus.DONE, log=log))
+
+        assert (
+            " · done — 1 set: 10/9 reps; 1 in reserve; pain 3/10; note: tired after work · "
+            in session_lines(text)[0]
+        )
+
+    @pytest.mark.parametrize(
+        ("skipped", "shown"), [("ill", " · skipped (ill) · "), ("", " · skipped · ")]
+    )
+    def test_skipped(self, plan, skipped, shown):
+        """A skipped session shows its reason, if the log gives one."""
+        first = plan.sessions[0]
+        log = lp.SessionLog(uid=first.uid, date=dt.date(2026, 12, 7), skipped=skipped)
+        text = to_text(with_first_session(plan, status=lp.SessionStatus.SKIPPED, log=log))
+
+        assert shown in session_lines(text)[0]
+
+    def test_skipped_without_log(self, plan):
+        """A skipped session without a log says skipped."""
+        text = to_text(with_first_session(plan, status=lp.SessionStatus.SKIPPED))
+
+        assert "- Mon 2026-12-07 18:00 · 10 min · skipped · 3×10/leg" in text
+
+    def test_cancelled(self, plan):
+        """A cancelled session says so; its notes still close the line."""
+        changed = with_first_session(
+            plan, status=lp.SessionStatus.CANCELLED, notes=("plan adapted",), sequence=2
+        )
+        line = session_lines(to_text(changed))[0]
+
+        assert line.startswith("- Mon 2026-12-07 18:00 · 10 min · cancelled · 3×10/leg ")
+        assert line.endswith(" (plan adapted)")
+
+    def test_planned_unchanged(self, plan):
+        """Statuses on some sessions leave the other lines as they were."""
+        sessions = list(plan.sessions)
+        sessions[1] = attrs.evolve(sessions[1], status=lp.SessionStatus.CANCELLED, sequence=1)
+        before = session_lines(to_text(plan))
+        after = session_lines(to_text(attrs.evolve(plan, sessions=sessions)))
+
+        assert before[:1] + before[2:] == after[:1] + after[2:]
+        assert before[1] != after[1]
+
+    def test_sequence_not_shown(self, plan):
+        """A planned session's sequence does not change its line."""
+        changed = with_first_session(plan, sequence=7)
+
+        assert session_lines(to_text(with_first_session(plan))) == session_lines(to_text(changed))

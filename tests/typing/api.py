@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 import legraise_plan as lp
 
@@ -122,6 +125,58 @@ def export(plan: lp.Plan, folder: Path) -> lp.Plan:
     return lp.from_dict(json.loads(json.dumps(data)))
 
 
+def keep_a_log(plan: lp.Plan) -> lp.Plan:
+    """Log two sessions, save the log as JSON and read it back; mark the plan with it."""
+    first, second = plan.sessions[0], plan.sessions[1]
+    sets: list[lp.SetLog] = [lp.SetLog(left=12, right=11, load="band red", rir=2)]
+    done = lp.SessionLog(
+        uid=first.uid,
+        date=first.start.date(),
+        sets=[*sets, lp.SetLog.both(10, rir=1)],
+        pain_during=1,
+        morning_pain=None,
+        baseline_pain=0,
+        form_kept=True,
+        notes="easy",
+        skipped=None,
+    )
+    skipped = lp.SessionLog(uid=second.uid, date=second.start.date(), skipped="ill")
+    log: lp.TrainingLog = lp.TrainingLog((done,)).add(skipped)
+    data: dict[str, Any] = lp.log_to_dict(log)
+    version: int = lp.LOG_SCHEMA_VERSION
+    back: lp.TrainingLog = lp.log_from_dict(json.loads(json.dumps(data)))
+    latest: Mapping[str, lp.SessionLog] = back.latest()
+    summary: str = latest[first.uid].summary()
+    assert version == data["schema_version"]
+    assert back == log
+    assert latest[second.uid].is_skipped
+    assert summary.startswith("2 sets")
+    status: lp.SessionStatus = lp.SessionStatus.DONE
+    marked = (
+        attrs.evolve(first, status=status, log=latest[first.uid], sequence=1),
+        attrs.evolve(second, status=lp.SessionStatus.SKIPPED, log=latest[second.uid]),
+        *plan.sessions[2:],
+    )
+    options: lp.PlanOptions = attrs.evolve(plan.options, phase_offset=1)
+    return attrs.evolve(plan, sessions=marked, options=options)
+
+
+def load_problems(plan: lp.Plan) -> list[lp.Problem]:
+    """The problems from_dict and log_from_dict report, with their paths."""
+    data = lp.to_dict(plan)
+    data["sessions"][0]["status"] = "finished"
+    found: list[lp.Problem] = []
+    try:
+        lp.from_dict(data)
+    except lp.PlanProblemsError as error:
+        found.extend(error.problems)
+    try:
+        lp.log_from_dict({"schema_version": lp.LOG_SCHEMA_VERSION, "entries": [1]})
+    except lp.PlanProblemsError as error:
+        found.extend(error.problems)
+    return found
+
+
 def progress(athlete: lp.Athlete) -> lp.Step:
     """A ladder, rules, a starting state and one step of the progression engine."""
     ladder: lp.Ladder = lp.build_ladder(athlete, lp.Role.ACCESSORY)
@@ -164,6 +219,9 @@ def use_the_api(folder: Path) -> str:
     plan = make_plan(athlete)
     assert read_plan(plan)
     assert export(plan, folder) == plan
+    logged = keep_a_log(plan)
+    assert export(logged, folder) == logged
+    assert [p.path for p in load_problems(plan)] == ["sessions[0].status", "entries[0]"]
     assert progress(athlete).state.rung >= 0
     assert refused(athlete) is not None
     return "ok"
