@@ -85,6 +85,29 @@ def _stamp(text: str) -> dt.datetime:
     return value
 
 
+def _reps(text: str) -> tuple[tuple[int, int], ...]:
+    """``12,12,11`` or ``12/11,12/12``: one number per set, or LEFT/RIGHT when legs differ."""
+    sets = []
+    for part in (p.strip() for p in text.split(",")):
+        left, slash, right = part.partition("/")
+        try:
+            reps = (int(left), int(right) if slash else int(left))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                "must be reps per set, e.g. 12,12,11, or LEFT/RIGHT per set when the legs "
+                f"differ, e.g. 12/11,12/12; got {text!r}"
+            ) from None
+        sets.append(reps)
+    return tuple(sets)
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+
+
 def _choices(kind: type[Any]) -> str:
     return ",".join(m.value for m in kind)
 
@@ -230,7 +253,88 @@ def _build_parser() -> _Parser:
     convert = commands.add_parser("convert", help="convert a plan saved as JSON")
     convert.add_argument("file", type=Path, help="a plan written with --format json")
     _add_output_options(convert)
+
+    _add_log_command(commands)
+
+    adapt = commands.add_parser(
+        "adapt", help="adapt a saved plan to its training log and write the new plan"
+    )
+    adapt.add_argument("file", type=Path, help="a plan written with --format json")
+    _add_log_option(adapt)
+    adapt.add_argument(
+        "--today", type=_date, default=None, help="the date to adapt on, YYYY-MM-DD (default today)"
+    )
+    adapt.add_argument(
+        "--missed",
+        type=_one_of(lp.Missed),
+        default=lp.Missed.SKIP,
+        help="past sessions without a log: skip them (default) or shift the rest of the plan",
+    )
+    _add_output_options(adapt)
+
+    after = commands.add_parser(
+        "next", help="plan the next block from where a saved plan and its log leave off"
+    )
+    after.add_argument("file", type=Path, help="a plan written with --format json")
+    _add_log_option(after)
+    after.add_argument("--weeks", type=int, default=6, help="1..52 (default 6)")
+    after.add_argument(
+        "--start",
+        type=_date,
+        default=None,
+        help="first day, YYYY-MM-DD (default: chosen from the plan's end)",
+    )
+    _add_output_options(after)
     return parser
+
+
+def _add_log_command(commands: Any) -> None:
+    log = commands.add_parser("log", help="add one session's log to a plan's training log")
+    log.add_argument("file", type=Path, help="a plan written with --format json")
+    log.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        help="the day the session was done, YYYY-MM-DD; finds the session unless --session "
+        "is given (default today)",
+    )
+    log.add_argument("--session", default=None, help="the session's uid (default: by --date)")
+    done = log.add_mutually_exclusive_group(required=True)
+    done.add_argument(
+        "--reps",
+        type=_reps,
+        default=None,
+        help="reps per set, e.g. 12,12,11; LEFT/RIGHT per set when the legs differ: 12/11,12/12",
+    )
+    done.add_argument(
+        "--skipped", type=_text, default=None, help="the session was not done, for this reason"
+    )
+    log.add_argument(
+        "--load", type=_text, default=None, help="load used, as the plan writes it: 'band red'"
+    )
+    log.add_argument("--rir", type=_whole, default=None, help="reps in reserve, 0..10")
+    log.add_argument("--pain", type=_whole, default=0, help="worst pain during, 0..10 (default 0)")
+    log.add_argument(
+        "--morning-pain", type=_whole, default=None, help="pain the next morning, 0..10"
+    )
+    log.add_argument(
+        "--baseline-pain", type=_whole, default=0, help="your usual pain, 0..10 (default 0)"
+    )
+    log.add_argument("--form", choices=("ok", "lost"), default="ok", help="ok (default) or lost")
+    log.add_argument("--notes", type=_text, default="", help="free text")
+    log.add_argument(
+        "--today", type=_date, default=None, help="count --date against this day (default today)"
+    )
+    _add_log_option(log)
+
+
+def _add_log_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--log",
+        type=Path,
+        default=None,
+        help="the training log file (default: the plan file with .log.json for .json)",
+    )
 
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -334,7 +438,105 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
     if args.command == "show":
         _emit(lp.to_text(plan).encode(), "-")
         return
-    _emit(_render(plan, args), args.output)
+    if args.command == "convert":
+        _emit(_render(plan, args), args.output)
+        return
+    today = getattr(args, "today", None) or today
+    log_path = args.log or _log_path(args.file)
+    if args.command == "log":
+        _log(plan, log_path, args, today)
+        return
+    log = _read_log(log_path, must_exist=True)
+    if args.command == "adapt":
+        new = lp.adapt(plan, log, today=today, missed=args.missed)
+        data = _render(new, args)
+        _emit(data, args.output)
+        print(lp.diff(plan, new).summary(), file=sys.stderr)
+        return
+    new = lp.continue_plan(plan, log, weeks=args.weeks, start=args.start)
+    _emit(_render(new, args), args.output)
+    print(_block_line(new), file=sys.stderr)
+
+
+def _log_path(plan_path: Path) -> Path:
+    """The default log file of a plan: ``plan.json`` -> ``plan.log.json``."""
+    stem = (
+        plan_path.name[: -len(".json")] if plan_path.suffix.lower() == ".json" else plan_path.name
+    )
+    return plan_path.with_name(f"{stem}.log.json")
+
+
+def _read_log(path: Path, *, must_exist: bool) -> lp.TrainingLog:
+    if must_exist and not path.exists():
+        raise _UsageError(
+            f"cannot read {str(path)!r}: no such log file (write one with 'legraise-plan log', "
+            "or name it with --log)"
+        )
+    return lp.read_log(path)
+
+
+#: Log fields named as the options that set them, for error messages.
+_LOG_OPTIONS = {
+    "pain_during": "--pain",
+    "morning_pain": "--morning-pain",
+    "baseline_pain": "--baseline-pain",
+    "left": "--reps",
+    "right": "--reps",
+    "load": "--load",
+    "rir": "--rir",
+    "notes": "--notes",
+    "skipped": "--skipped",
+    "sets": "--reps",
+}
+
+
+def _log(plan: lp.Plan, path: Path, args: argparse.Namespace, today: dt.date) -> None:
+    """``legraise-plan log``: check everything, then append one entry to the log file."""
+    day = args.date or today
+    if day > today:
+        raise _UsageError(
+            f"--date must not be after today ({today.isoformat()}), got {day.isoformat()}"
+        )
+    if args.skipped is not None and (args.load is not None or args.rir is not None):
+        raise _UsageError("--load and --rir describe sets done: give them with --reps")
+    session = plan.session(args.session) if args.session is not None else plan.session_on(day)
+    try:
+        sets = [
+            lp.SetLog(left=left, right=right, load=args.load, rir=args.rir)
+            for left, right in args.reps or ()
+        ]
+        entry = lp.SessionLog(
+            uid=session.uid,
+            date=day,
+            sets=sets,
+            pain_during=args.pain,
+            morning_pain=args.morning_pain,
+            baseline_pain=args.baseline_pain,
+            form_kept=args.form == "ok",
+            notes=args.notes,
+            skipped=args.skipped,
+        )
+    except lp.LogError as exc:
+        option = _LOG_OPTIONS.get(exc.field or "")
+        raise _UsageError(f"{option}: {_error_text(exc)}" if option else _error_text(exc)) from None
+    _read_log(path, must_exist=False)  # a bad log file fails here, before any file is made
+    log = lp.append_log(path, entry)
+    earlier = sum(1 for e in log.entries if e.uid == entry.uid) > 1
+    planned = session.start.date()
+    done = "" if planned == day else f" (done {day.isoformat()})"
+    again = "; replaces the earlier entry" if earlier else ""
+    print(f"logged session {planned.isoformat()}{done}: {entry.summary()}{again} -> {path}")
+
+
+def _block_line(plan: lp.Plan) -> str:
+    """One line on a new block: how many sessions, from when to when."""
+    if not plan.sessions:
+        return f"next block: no sessions in {plan.weeks} weeks from {plan.start.isoformat()}"
+    first, last = plan.sessions[0].start.date(), plan.sessions[-1].start.date()
+    return (
+        f"next block: {len(plan.sessions)} sessions in {plan.weeks} weeks, "
+        f"{first.isoformat()} to {last.isoformat()}"
+    )
 
 
 #: How many of a file's problems the one error line lists before counting the rest.
@@ -344,7 +546,7 @@ _SHOWN_PROBLEMS = 5
 def _error_text(exc: Exception) -> str:
     """An error as one line: several problems as ``3 problems: a: x; b: y; c: z``."""
     problems = exc.problems if isinstance(exc, lp.PlanProblemsError) else ()
-    if len(problems) < 2:
+    if len(problems) < 2 or "\n" not in str(exc):
         return " ".join(str(exc).split())
     shown = "; ".join(" ".join(str(p).split()) for p in problems[:_SHOWN_PROBLEMS])
     more = len(problems) - _SHOWN_PROBLEMS
@@ -354,7 +556,8 @@ def _error_text(exc: Exception) -> str:
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 for a user error).
 
-    ``today`` fixes the date the default ``--start`` (next Monday) is counted from.
+    ``today`` fixes the date the default ``--start`` (next Monday) is counted from, and
+    the default ``--date`` of ``log`` and ``--today`` of ``log`` and ``adapt``.
     """
     parser = _build_parser()
     try:

@@ -214,7 +214,9 @@ class TestPlan:
         run(capsys, "plan", "-o", str(tmp_path / "plan.json"))
 
         assert "Week 6" in (tmp_path / "plan.md").read_text()
-        assert json.loads((tmp_path / "plan.json").read_text())["schema_version"] == 1
+        assert (
+            json.loads((tmp_path / "plan.json").read_text())["schema_version"] == lp.SCHEMA_VERSION
+        )
 
     def test_no_alarm(self, capsys, tmp_path):
         """--alarm none leaves reminders out."""
@@ -310,6 +312,7 @@ class TestShowAndConvert:
         [
             ("{not json", "is not JSON"),
             ('{"schema_version": 99}', "schema_version"),
+            (f'{{"schema_version": {lp.SCHEMA_VERSION}}}', "problems: plan_id: missing; "),
         ],
     )
     def test_bad_files(self, capsys, tmp_path, content, fragment):
