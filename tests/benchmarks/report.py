@@ -71,7 +71,17 @@ def measure_operations(quick: bool) -> dict[str, dict[int, float]]:
     """Time every operation on the reference plans of every length."""
     seconds = 0.1 if quick else 0.4
     results: dict[str, dict[int, float]] = {
-        k: {} for k in ("build_plan", "to_ics", "floor", "to_dict", "from_dict", "to_text")
+        k: {}
+        for k in (
+            "build_plan",
+            "build_first",
+            "adapt",
+            "to_ics",
+            "floor",
+            "to_dict",
+            "from_dict",
+            "to_text",
+        )
     }
     for weeks in workload.WEEKS:
         plan = workload.reference_plan(weeks)
@@ -79,6 +89,13 @@ def measure_operations(quick: bool) -> dict[str, dict[int, float]]:
         texts = floor.floor_texts(plan)
         results["build_plan"][weeks] = best(
             lambda w=weeks: workload.build_reference(w), seconds=seconds
+        )
+        results["build_first"][weeks] = best(
+            lambda w=weeks: workload.build_first(w), seconds=seconds
+        )
+        log, today = workload.full_log(plan)
+        results["adapt"][weeks] = best(
+            lambda p=plan, g=log, t=today: workload.adapt_reference(p, g, t), seconds=seconds
         )
         results["to_ics"][weeks] = best(
             lambda p=plan: lp.to_ics(p, stamp=workload.STAMP), seconds=seconds
@@ -153,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|" + "---:|" * (len(workload.WEEKS) + 1))
     names = {
         "build_plan": "`build_plan`",
+        "build_first": "`build_plan`, first build (nothing memoised)",
+        "adapt": "`adapt` to a full log",
         "to_ics": "`to_ics`",
         "floor": "icalendar floor (same events)",
         "to_dict": "`to_dict`",
@@ -192,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                 ops[key][52] <= 10 * ops[key][6],
             )
             for key in ("build_plan", "to_ics", "to_dict", "from_dict", "to_text")
+        ),
+        (
+            "`adapt` (52 weeks, full log) / first `build_plan`",
+            f"{ops['adapt'][52] / ops['build_first'][52]:.2f}×",
+            "≤ 2.00×",
+            ops["adapt"][52] <= 2 * ops["build_first"][52],
         ),
         ("import loads no exporter", "yes" if no_exporters else "no", "yes", no_exporters),
         (

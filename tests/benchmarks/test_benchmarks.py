@@ -30,6 +30,25 @@ def test_build_plan(benchmark, weeks):
 
 
 @WEEKS
+def test_build_plan_first(benchmark, weeks):
+    """A first build_plan (memoised doses and dates cleared): what adapt is compared with."""
+    plan = benchmark(workload.build_first, weeks)
+
+    assert len(plan.sessions) == 3 * weeks
+
+
+@WEEKS
+def test_adapt(benchmark, weeks):
+    """adapt of the reference plans to a full log of what they expected."""
+    plan = workload.reference_plan(weeks)
+    log, today = workload.full_log(plan)
+
+    adapted = benchmark(workload.adapt_reference, plan, log, today)
+
+    assert lp.diff(plan, adapted).logged == tuple(s.uid for s in plan.sessions)
+
+
+@WEEKS
 def test_to_ics(benchmark, weeks):
     """to_ics of the reference plans: one event per session."""
     plan = workload.reference_plan(weeks)

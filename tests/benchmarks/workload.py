@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 from collections.abc import Iterator
 
@@ -36,6 +37,26 @@ def reference_plan(weeks: int) -> lp.Plan:
 def build_reference(weeks: int) -> lp.Plan:
     """Build the reference plan (what the build_plan benchmarks time)."""
     return reference_plan(weeks)
+
+
+def build_first(weeks: int) -> lp.Plan:
+    """Build the reference plan as a first build: the memoised doses and dates cleared."""
+    plan_module = importlib.import_module("legraise_plan.plan")
+    schedule_module = importlib.import_module("legraise_plan.schedule")
+    plan_module._doses.cache_clear()  # a first build computes everything
+    schedule_module.schedule_slots.cache_clear()
+    return reference_plan(weeks)
+
+
+def full_log(plan: lp.Plan) -> tuple[lp.TrainingLog, dt.date]:
+    """Every session of ``plan`` logged as planned, and the day after the last one."""
+    log = lp.TrainingLog([lp.log_as_planned(s) for s in plan.sessions])
+    return log, plan.sessions[-1].start.date() + dt.timedelta(days=1)
+
+
+def adapt_reference(plan: lp.Plan, log: lp.TrainingLog, today: dt.date) -> lp.Plan:
+    """Adapt the reference plan to its full log (what the adapt benchmarks time)."""
+    return lp.adapt(plan, log, today=today)
 
 
 def athletes(count: int) -> Iterator[tuple[str, lp.Athlete, tuple[str, ...], str | None]]:
