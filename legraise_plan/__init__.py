@@ -14,7 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from legraise_plan import progression
-from legraise_plan.adapt import Missed, PlanDiff, adapt, continue_plan, diff
+from legraise_plan.adapt import Missed, PlanDiff, adapt, continue_plan, diff, log_as_planned
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import (
     CATALOG,
@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         to_dict,
     )
     from legraise_plan.formats.text import catalog_text, to_text
+    from legraise_plan.logfile import append_log, read_log
 
 # A plain module, not importlib.metadata: reading package metadata costs ~40 ms at import.
 from legraise_plan._version import __version__
@@ -92,6 +93,8 @@ _LAZY = {
     "from_dict": "legraise_plan.formats.json",
     "log_from_dict": "legraise_plan.formats.json",
     "log_to_dict": "legraise_plan.formats.json",
+    "append_log": "legraise_plan.logfile",
+    "read_log": "legraise_plan.logfile",
     "to_dict": "legraise_plan.formats.json",
     "to_ics": "legraise_plan.formats.ical",
     "to_text": "legraise_plan.formats.text",
@@ -175,6 +178,7 @@ __all__ = [
     "Weekday",
     "__version__",
     "adapt",
+    "append_log",
     "build_ladder",
     "build_plan",
     "catalog_text",
@@ -183,11 +187,13 @@ __all__ = [
     "diff",
     "from_dict",
     "get_variation",
+    "log_as_planned",
     "log_from_dict",
     "log_to_dict",
     "next_monday",
     "next_step",
     "progression",
+    "read_log",
     "starting_state",
     "to_dict",
     "to_ics",

@@ -379,12 +379,14 @@ def plan_days(
     offset: int = 0,
     kinds: Sequence[DayKind] | None = None,
     observed: Sequence[Observed | None] | None = None,
+    end: list[Step] | None = None,
 ) -> tuple[Ladder, tuple[DayPlan, ...]]:
     """The ladder and each session's progression state, given the week of each session.
 
     ``start`` continues from a known state (by default the athlete's starting state);
     ``offset`` is how far into the deload or block cycle week 1 falls.  ``kinds``
-    replays a plan's own day kinds and ``observed`` its training log (see
+    replays a plan's own day kinds and ``observed`` its training log, and ``end``
+    receives where the athlete is left (see
     :func:`legraise_plan.periodization.dose_sessions`).
     """
     check_clearance(athlete, role)
@@ -413,6 +415,7 @@ def plan_days(
         min_sets=min(dose.min_sets, chosen.base_sets),
         outcome=expected_outcome(chosen),
         observed=observed,
+        end=end,
     )
     return ladder, days
 

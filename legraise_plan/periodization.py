@@ -12,9 +12,10 @@
 
 The day kinds vary the dose around one base progression, under four guards:
 
-- one step at a time: no session is more than one rung harder than the session
-  before it, and a heavy or peak day never goes up a rung right after the base
-  progression stepped up (nor in rehab, which steps only on its criteria);
+- one step at a time: no session is more than one rung harder than the trained
+  session before it (a deload is a planned step back, so the dose after it returns to
+  the dose last trained), and a heavy or peak day never goes up a rung right after the
+  base progression stepped up (nor in rehab, which steps only on its criteria);
 - bounded volume (rule 27): a session's sets × reps per leg stay within 120 % of the
   mean session of the same kind in the previous trained week (within 100 % right after a
   deload), so weekly volume rises at most 20 % between trained weeks with the same
@@ -64,7 +65,6 @@ __all__ = [
     "DayPlan",
     "Observed",
     "Periodization",
-    "cycle_position",
     "day_kinds",
     "dose_sessions",
     "week_phases",
@@ -148,20 +148,6 @@ def week_phases(
     )
 
 
-def cycle_position(model: Periodization, phases: Sequence[DayKind], *, deload_every: int) -> int:
-    """Weeks of the cycle done after ``phases``: the ``offset`` a following plan starts at.
-
-    >>> cycle_position(Periodization.LINEAR, week_phases(Periodization.LINEAR, 8), deload_every=6)
-    2
-    """
-    if model is Periodization.BLOCK:
-        return len(phases) % len(_BLOCK_CYCLE)
-    done = 0
-    for phase in phases:
-        done = 0 if phase is DayKind.DELOAD else done + 1
-    return min(done, deload_every - 1)
-
-
 def day_kinds(
     model: Periodization,
     session_weeks: Sequence[int],
@@ -209,19 +195,20 @@ class Observed:
     """A session as it went, for replaying a plan against a training log.
 
     ``outcome`` is None for a session that was not done.  ``label`` names the session in
-    reasons (``"Mon 12 Oct"``), ``rung`` is the rung actually trained when it was not the
-    prescribed one, and ``why`` says why a session was not done.
+    reasons (``"Mon 12 Oct"``); ``dose`` is what the athlete set out to do (rung, sets,
+    target reps and extra hold: the dose their plan showed then, on the load they used),
+    when known; ``why`` says why a session was not done.
     """
 
     outcome: SessionOutcome | None
     label: str
-    rung: int | None = None
+    dose: ProgressionState | None = None
     why: str = ""
 
 
 def _vary_day(state: ProgressionState, _facts: Facts) -> Step:
     """A non-base day's outcome moves the base only through the pain rules."""
-    return Step(state=state, change=Change.HOLD, reason="", rule="vary_day")
+    return Step(state=state, change=Change.HOLD, reason="", rule=_vary_day.__name__)
 
 
 #: The pain rules alone, for days that vary the dose around the base (and deloads).
@@ -474,8 +461,10 @@ class _Run:
         if seen is not None and seen.outcome is None:
             return self.missed(kind, week, seen)
         day = self.deload(week) if kind is DayKind.DELOAD else self.train(kind, week)
+        if seen is not None and seen.dose is not None and kind is not DayKind.DELOAD:
+            self.correct(week, day, seen.dose)
         if kind in _BASE_DAYS:
-            done = day.state if seen is None or seen.rung is None else self.moved(day, seen.rung)
+            done = day.state if seen is None or seen.dose is None else self.moved(day, seen.dose)
             outcome = self.outcome(done) if seen is None or seen.outcome is None else seen.outcome
             self.advance(done, outcome, seen)
         elif seen is not None and seen.outcome is not None:
@@ -490,11 +479,33 @@ class _Run:
             self.reason = f"{seen.label} not done{why} → same dose"
         return DayPlan(kind=kind, state=self.state, reason=f"not done{why}")
 
-    def moved(self, day: DayPlan, rung: int) -> ProgressionState:
-        """The base dose on the rung actually trained (reps within its range)."""
-        trained = _on_rung(day.state, rung)
-        allowed = self.ctx.rules.range_for(self.ctx.ladder[rung])
-        return attrs.evolve(trained, reps=min(max(trained.reps, allowed.low), allowed.high))
+    def correct(self, week: int, day: DayPlan, dose: ProgressionState) -> None:
+        """Count the dose the athlete did, where it was not the one replayed here."""
+        if dose.difficulty == day.state.difficulty:
+            return
+        self.previous = dose.rung
+        self.volumes.trained[week][-1] = (day.kind, dose.sets * dose.reps)
+        if self.hardest is not None and self.hardest[1] is day.state:
+            done = attrs.evolve(
+                day.state,
+                rung=dose.rung,
+                sets=dose.sets,
+                reps=dose.reps,
+                extra_hold=dose.extra_hold,
+            )
+            self.hardest = (week, done)
+
+    def moved(self, day: DayPlan, dose: ProgressionState) -> ProgressionState:
+        """The base state with the dose actually set out (its streaks go on)."""
+        rules = self.ctx.rules
+        trained = _on_rung(day.state, dose.rung)
+        allowed = rules.range_for(self.ctx.ladder[dose.rung])
+        return attrs.evolve(
+            trained,
+            sets=min(dose.sets, rules.max_sets),
+            reps=min(dose.reps, allowed.high),
+            extra_hold=min(dose.extra_hold, rules.max_extra_hold),
+        )
 
     def advance(
         self, done: ProgressionState, outcome: SessionOutcome, seen: Observed | None
@@ -504,7 +515,15 @@ class _Run:
         if done.bridged:
             self.bridge_trained = done.rung
         step = next_step(done, outcome, self.ctx.ladder, self.ctx.rules)
+        if seen is not None and (
+            outcome == self.outcome(done) or step.reason == self.expected(done).reason
+        ):
+            seen = None  # went as the plan expected: the reason needs no date
         self.take(step, seen)
+
+    def expected(self, done: ProgressionState) -> Step:
+        """The step the plan expected after ``done``."""
+        return next_step(done, self.outcome(done), self.ctx.ladder, self.ctx.rules)
 
     def feel(self, outcome: SessionOutcome, seen: Observed) -> None:
         """A varied day or deload as logged: only the pain rules move the base."""
@@ -532,7 +551,8 @@ class _Run:
             reason=f"week {week} {step.reason}",
             rir_bonus=bonus,
         )
-        self.previous = day.state.rung
+        # The one-step guard reads the last trained session: coming back from a
+        # deload to the dose last trained is no jump.
         self.volumes.deloads.add(week)
         self.accumulated = None
         if self.trained is not None:
@@ -583,6 +603,7 @@ def dose_sessions(
     min_sets: int = 1,
     outcome: Callable[[ProgressionState], SessionOutcome] = as_prescribed,
     observed: Sequence[Observed | None] | None = None,
+    end: list[Step] | None = None,
 ) -> tuple[DayPlan, ...]:
     """Project the progression over sessions of the given kinds.
 
@@ -596,7 +617,8 @@ def dose_sessions(
     is assumed to go as ``outcome`` says.  A logged base day advances the base from its
     real outcome; a logged varied day or deload moves it only through the pain rules; a
     session not done trains nothing.  Once pain escalates (stop and refer), every later
-    session is ``cancelled`` with the reason.
+    session is ``cancelled`` with the reason.  ``end``, when given, receives the state
+    the athlete is left in after the last session, with the reason of its last step.
     """
     session_weeks = list(weeks) if weeks is not None else list(range(1, len(kinds) + 1))
     if len(session_weeks) != len(kinds):
@@ -610,7 +632,10 @@ def dose_sessions(
     run = _Run(
         ctx=ctx, state=start.state, reason=start.reason, outcome=outcome, base_rung=start.state.rung
     )
-    return tuple(
+    days = tuple(
         run.session(kind, week, item)
         for kind, week, item in zip(kinds, session_weeks, seen, strict=True)
     )
+    if end is not None:
+        end.append(Step(state=run.state, change=Change.HOLD, reason=run.reason, rule="end"))
+    return days

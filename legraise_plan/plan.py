@@ -7,7 +7,7 @@ import enum
 import functools
 import uuid
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -149,6 +149,19 @@ def _optional(kind: type[Any]) -> Any:
     return v.instance_of((kind, type(None)), PlanError)
 
 
+#: The most an accessory block may start after the main lifts.
+MAX_AFTER: Final = dt.timedelta(hours=6)
+
+
+def _check_after(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        not isinstance(value, dt.timedelta) or not dt.timedelta(0) <= value <= MAX_AFTER
+    ):
+        raise ScheduleError(
+            f"after must be a timedelta from 0 to 6 hours or None, got {value!r}", field="after"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class PlanOptions:
     """How a plan was built, kept so that adapting and continuing it follow the same rules.
@@ -162,7 +175,7 @@ class PlanOptions:
         default=None, validator=_optional(ProgressionRules)
     )
     deload_every: int = attrs.field(default=6, validator=v.int_in(3, 12, PlanError))
-    after: dt.timedelta | None = attrs.field(default=None, validator=_optional(dt.timedelta))
+    after: dt.timedelta | None = attrs.field(default=None, validator=_check_after)
     allow_close_sessions: bool = attrs.field(
         default=False, validator=v.instance_of(bool, PlanError)
     )
@@ -252,6 +265,40 @@ class Plan:
     def end(self) -> dt.date:
         """The first day after the plan (``start + weeks``)."""
         return self.start + dt.timedelta(weeks=self.weeks)
+
+    def session(self, uid: str) -> Session:
+        """The session with ``uid``.
+
+        Raises:
+            PlanError: no session has that uid.
+        """
+        for session in self.sessions:
+            if session.uid == uid:
+                return session
+        raise PlanError(f"uid must name a session of this plan, got {uid!r:.80}", field="uid")
+
+    def session_on(self, day: dt.date) -> Session:
+        """The session planned on ``day`` (its local start date).
+
+        Raises:
+            PlanError: no session, or more than one, falls on ``day``; the message lists
+                the nearest session dates.
+        """
+        found = [s for s in self.sessions if s.start.date() == day]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise PlanError(
+                f"date {day.isoformat()} has {len(found)} sessions; name one by its uid",
+                field="date",
+            )
+        dates = sorted({s.start.date() for s in self.sessions}, key=lambda d: abs((d - day).days))
+        nearest = ", ".join(d.isoformat() for d in sorted(dates[:3]))
+        raise PlanError(
+            f"date must be the date of a planned session, got {day.isoformat()} "
+            f"(nearest: {nearest or 'none'})",
+            field="date",
+        )
 
 
 def place(

@@ -121,7 +121,10 @@ class Slot:
     note: str = ""
 
 
-def _local(day: dt.date, at: dt.time, zone: zoneinfo.ZoneInfo | None) -> tuple[dt.datetime, str]:
+def local_start(
+    day: dt.date, at: dt.time, zone: zoneinfo.ZoneInfo | None
+) -> tuple[dt.datetime, str]:
+    """``at`` on ``day`` in ``zone``, and a note when the clocks skip that time."""
     naive = dt.datetime.combine(day, at)
     if zone is None:
         return naive, ""
@@ -215,7 +218,7 @@ def schedule_slots(
         )
     slots = []
     for day in kept:
-        anchor, dst_note = _local(day, at, zone)
+        anchor, dst_note = local_start(day, at, zone)
         note = "; ".join(
             n
             for n in (

@@ -7,14 +7,14 @@ subpackage (``progression``), the package's own is ``__init__``.  Layers, lowest
 
     errors, _validate, units, equipment, catalog, athlete, prescription,
     progression (its private modules, then its __init__), periodization, dosing,
-    schedule, plan, _files, formats (private helpers, then one module per format),
-    __init__, cli, __main__
+    schedule, log, plan, adapt, _files, formats (private helpers, then one module per
+    format), logfile, __init__, cli, __main__
 
 The format modules share a layer, so none imports another; they may use private
 ``formats._*`` helpers.  A private module of a subpackage is imported only inside that
 subpackage; everyone else goes through the subpackage's ``__init__``.  ``__init__`` may
 import anything; importing the package itself counts as importing ``__init__``.  The
-domain (errors … plan) does no I/O, reads no clock, imports none of the export or CLI
+domain (errors … adapt) does no I/O, reads no clock, imports none of the export or CLI
 libraries and never imports ``formats``, ``cli`` or an edge.
 """
 
@@ -57,6 +57,7 @@ LAYERS: list[set[str]] = [
     {"_files"},
     {"formats"},
     {"formats.ical", "formats.json", "formats.text"},
+    {"logfile"},
     {"__init__"},
     {"cli"},
     {"__main__"},

@@ -97,9 +97,17 @@ CASES = list(itertools.product(lp.Role, lp.Periodization, (6, 12, 52)))
 @pytest.mark.parametrize(("role", "model", "weeks"), CASES, ids=str)
 class TestSweep:
     def test_one_step_at_a_time(self, role, model, weeks):
-        """Rules 6 and 8: no session is more than one rung harder than the one before."""
+        """Rules 6 and 8: no session is more than one rung harder than the trained one before.
+
+        A deload is a planned step back: the session after it returns to the dose last
+        trained, so it is compared with the session before the deload.
+        """
         for plan in plans(role, model, weeks):
-            found = rungs(plan)
+            found = [
+                rung
+                for rung, session in zip(rungs(plan), plan.sessions, strict=True)
+                if not session.is_deload
+            ]
             jumps = [(i, a, b) for i, (a, b) in enumerate(itertools.pairwise(found)) if b > a + 1]
 
             assert [] == jumps, plan.athlete
@@ -256,6 +264,26 @@ class TestWorkedExamples:
         assert {round(biggest.sets * 0.6)} == {b.sets for b in deload}
         assert all(f"{biggest.sets} × {biggest.reps})" in b.reason for b in deload)
         assert all(b.sets * b.reps < biggest.sets * biggest.reps for b in deload)
+
+    def test_after_a_deload_the_dose_last_trained_comes_back(self):
+        """Rule 11: the week after a deload resumes on the rung last trained, not lower.
+
+        Week 5 ends on the red band; the deload drops to a lighter rung, and week 7
+        starts on the red band again instead of redoing the yellow band's progression.
+        """
+        athlete = lp.Athlete(equipment={E.BAND}, level=lp.Level.INTERMEDIATE)
+        plan = lp.build_plan(athlete, start=START, weeks=12)
+        last_trained = plan.sessions[14].blocks[0]
+        resumed = plan.sessions[18].blocks[0]
+
+        assert [lp.DayKind.DELOAD] * 3 == [s.kind for s in plan.sessions[15:18]]
+        assert last_trained.load.label.startswith("band red")
+        assert (resumed.load, resumed.sets, resumed.reps) == (
+            last_trained.load,
+            last_trained.sets,
+            last_trained.reps,
+        )
+        assert resumed.reason == "after the deload, resume at the dose last trained"
 
     def test_deload_keeps_the_exercise(self):
         """Rule 11: when the rung below is another exercise, the deload adds 2 RIR instead."""

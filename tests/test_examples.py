@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ def test_every_example_is_tested() -> None:
         "accessory_ics.py",
         "batch_parallel.py",
         "embed_in_app.py",
+        "log_and_adapt.py",
         "rehab_band.py",
     ]
 
@@ -71,3 +73,19 @@ def test_batch_parallel(tmp_path: Path, workers: str) -> None:
     files = sorted((tmp_path / "cals").glob("*.ics"))
     assert len(files) == 12
     assert "12/12" in out
+
+
+def test_log_and_adapt(tmp_path: Path) -> None:
+    """The closed-loop example adapts after a lost week and a pain flare and writes the .ics."""
+    out = run_example("log_and_adapt.py", "adapted.ics", cwd=tmp_path)
+
+    assert "not done (no log) → same dose" in out
+    assert "pain 6/10 during (above 5) → regress" in out
+    assert "Whole block: 9 logged, 3 missed, 6 changed" in out
+    calendar = icalendar.Calendar.from_ical((tmp_path / "adapted.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert len(events) == 18
+    assert all(int(e["SEQUENCE"]) >= 1 for e in events)
+    assert sum(str(e["DESCRIPTION"]).startswith("Done: ") for e in events) == 9
+    log = (tmp_path / "adapted.log.json").read_text(encoding="utf-8")
+    assert len(json.loads(log)["entries"]) == 9

@@ -26,6 +26,7 @@ ERROR_NAMES = {
     "EquipmentError",
     "ExportError",
     "LegraisePlanError",
+    "LogError",
     "PlanError",
     "PlanProblemsError",
     "PrescriptionError",
