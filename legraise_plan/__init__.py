@@ -14,7 +14,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from legraise_plan import progression
-from legraise_plan.adapt import Missed, PlanDiff, adapt, continue_plan, diff, log_as_planned
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import (
     CATALOG,
@@ -67,6 +66,14 @@ from legraise_plan.units import Mass, Unit
 
 
 if TYPE_CHECKING:
+    from legraise_plan.adaptation import (
+        Missed,
+        PlanDiff,
+        adapt,
+        continue_plan,
+        diff,
+        log_as_planned,
+    )
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
         LOG_SCHEMA_VERSION,
@@ -84,8 +91,14 @@ if TYPE_CHECKING:
 from legraise_plan._version import __version__
 
 
-# Export functions (and icalendar) load only when first used.
+# Export functions (and icalendar), adapting and log files load only when first used.
 _LAZY = {
+    "Missed": "legraise_plan.adaptation",
+    "PlanDiff": "legraise_plan.adaptation",
+    "adapt": "legraise_plan.adaptation",
+    "continue_plan": "legraise_plan.adaptation",
+    "diff": "legraise_plan.adaptation",
+    "log_as_planned": "legraise_plan.adaptation",
     "LOG_SCHEMA_VERSION": "legraise_plan.formats.json",
     "SCHEMA_VERSION": "legraise_plan.formats.json",
     "catalog_text": "legraise_plan.formats.text",

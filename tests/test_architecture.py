@@ -7,14 +7,14 @@ subpackage (``progression``), the package's own is ``__init__``.  Layers, lowest
 
     errors, _validate, units, equipment, catalog, athlete, prescription,
     progression (its private modules, then its __init__), periodization, dosing,
-    schedule, log, plan, adapt, _files, formats (private helpers, then one module per
+    schedule, log, plan, adaptation, _files, formats (private helpers, then one module per
     format), logfile, __init__, cli, __main__
 
 The format modules share a layer, so none imports another; they may use private
 ``formats._*`` helpers.  A private module of a subpackage is imported only inside that
 subpackage; everyone else goes through the subpackage's ``__init__``.  ``__init__`` may
 import anything; importing the package itself counts as importing ``__init__``.  The
-domain (errors … adapt) does no I/O, reads no clock, imports none of the export or CLI
+domain (errors … adaptation) does no I/O, reads no clock, imports none of the export or CLI
 libraries and never imports ``formats``, ``cli`` or an edge.
 """
 
@@ -53,7 +53,7 @@ LAYERS: list[set[str]] = [
     {"schedule"},
     {"log"},
     {"plan"},
-    {"adapt"},
+    {"adaptation"},
     {"_files"},
     {"formats"},
     {"formats.ical", "formats.json", "formats.text"},
@@ -63,7 +63,7 @@ LAYERS: list[set[str]] = [
     {"__main__"},
 ]
 RANK = {module: rank for rank, layer in enumerate(LAYERS) for module in layer}
-DOMAIN = {m for layer in LAYERS[: RANK["adapt"] + 1] for m in layer}
+DOMAIN = {m for layer in LAYERS[: RANK["adaptation"] + 1] for m in layer}
 #: What the domain never imports: the formats, the command line and the edges.
 ABOVE_DOMAIN = ("formats", "cli", "batch", "caldav", "dask", "__init__")
 DOMAIN_BANNED = {"icalendar", "cattrs", "argparse", "json", "os", "pathlib", "random"}

@@ -114,11 +114,12 @@ def test_batch(benchmark):
 
 
 def test_import_loads_no_exporter():
-    """import legraise_plan loads neither icalendar nor a serialisation library."""
+    """import legraise_plan loads no exporter, serialisation library, adapting or log files."""
     code = (
         "import sys, legraise_plan; "
         "print(sorted(m for m in ('icalendar', 'json', 'cattrs', 'legraise_plan.formats.ical', "
-        "'legraise_plan.formats.json') if m in sys.modules))"
+        "'legraise_plan.formats.json', 'legraise_plan.adaptation', 'legraise_plan.logfile') "
+        "if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
