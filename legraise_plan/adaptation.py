@@ -38,7 +38,7 @@ from legraise_plan.plan import (
     session_length,
     to_block,
 )
-from legraise_plan.progression import Change, Ladder, ProgressionState, Rung, Step, build_ladder
+from legraise_plan.progression import Ladder, ProgressionState, Rung, Step, build_ladder
 from legraise_plan.schedule import local_start, next_monday, resolve_zone
 
 
@@ -334,14 +334,7 @@ def _replay(
     options = plan.options
     ladder = build_ladder(plan.athlete, plan.role)
     observed = _observe(plan, sessions, ladder, entries, unlogged)
-    origin = None
-    if options.start_state is not None:
-        origin = Step(
-            state=options.start_state,
-            change=Change.START,
-            reason=options.start_reason,
-            rule="continue",
-        )
+    origin = options.origin()
     end: list[Step] = []
     ladder, days = plan_days(
         plan.athlete,
@@ -433,7 +426,7 @@ _NO_LOG: Final = "no log for this session: treated as skipped"
 
 def _to_come(plan: Plan, session: Session, day: DayPlan, item: PlannedBlock) -> Session:
     """A session still to come, dosed again (or cancelled once pain escalated)."""
-    keep = tuple(n for n in session.notes if not n.startswith(_CANCELLED))
+    keep = tuple(n for n in session.notes if n != _NO_LOG and not n.startswith(_CANCELLED))
     if day.cancelled:
         return attrs.evolve(
             session,

@@ -189,6 +189,17 @@ class PlanOptions:
     start_reason: str = attrs.field(default="", validator=v.text(2000, PlanError))
     phase_offset: int = attrs.field(default=0, validator=v.int_in(0, 52, PlanError))
 
+    def origin(self) -> Step | None:
+        """The step a continued plan starts from, or None to start from scratch."""
+        if self.start_state is None:
+            return None
+        return Step(
+            state=self.start_state,
+            change=Change.START,
+            reason=self.start_reason,
+            rule="continue",
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Plan:
@@ -599,14 +610,7 @@ def plan_from_options(
         reschedule=options.reschedule,
         min_gap_days=2 if hard and not options.allow_close_sessions else 0,
     )
-    origin = None
-    if options.start_state is not None:
-        origin = Step(
-            state=options.start_state,
-            change=Change.START,
-            reason=options.start_reason,
-            rule="continue",
-        )
+    origin = options.origin()
     doses = _doses(
         attrs.evolve(athlete, name="") if athlete.name else athlete,
         role,

@@ -255,6 +255,16 @@ class TestAdapt:
         assert moved.blocks == plan.sessions[3].blocks  # the same dose, two weeks on
         assert "moved 2 weeks later" in new.notes[-1]
 
+    def test_shift_after_skip_plans_the_missed_sessions_again(self, plan):
+        """Sessions first treated as skipped and then shifted are planned again, note gone."""
+        today = plan.sessions[5].start.date()
+        skipped = lp.adapt(plan, as_planned(plan, 3), today=today)
+        shifted = lp.adapt(skipped, as_planned(plan, 3), today=today, missed="shift")
+        moved = shifted.sessions[3]
+        assert moved.status is lp.SessionStatus.PLANNED
+        assert moved.start - plan.sessions[3].start == dt.timedelta(weeks=1)
+        assert "no log for this session: treated as skipped" not in moved.notes
+
     def test_shift_past_52_weeks_is_refused(self):
         long = lp.build_plan(BAND, start=START, weeks=50)
         today = long.sessions[3].start.date() + dt.timedelta(weeks=3)

@@ -114,7 +114,8 @@ class TestAll:
         import legraise_plan.logfile
 
         assert lp.adapt is legraise_plan.adaptation.adapt
-        assert callable(lp.adapt) and callable(lp.read_log)
+        assert callable(lp.adapt)
+        assert callable(lp.read_log)
 
     def test_dir_lists_the_public_names(self):
         """dir(legraise_plan) shows the public names, sorted."""
