@@ -40,6 +40,7 @@ from legraise_plan.errors import (
     PrescriptionError,
     Problem,
     ProgressionError,
+    PublishError,
     ReferralRequiredError,
     ScheduleError,
     UnitError,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
         diff,
         log_as_planned,
     )
+    from legraise_plan.caldav import PublishResult, publish
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
         LOG_SCHEMA_VERSION,
@@ -107,6 +109,8 @@ _LAZY = {
     "log_from_dict": "legraise_plan.formats.json",
     "log_to_dict": "legraise_plan.formats.json",
     "append_log": "legraise_plan.logfile",
+    "PublishResult": "legraise_plan.caldav",
+    "publish": "legraise_plan.caldav",
     "read_log": "legraise_plan.logfile",
     "to_dict": "legraise_plan.formats.json",
     "to_ics": "legraise_plan.formats.ical",
@@ -170,6 +174,8 @@ __all__ = [
     "ProgressionError",
     "ProgressionRules",
     "ProgressionState",
+    "PublishError",
+    "PublishResult",
     "ReferralRequiredError",
     "RepRange",
     "Role",
@@ -206,6 +212,7 @@ __all__ = [
     "next_monday",
     "next_step",
     "progression",
+    "publish",
     "read_log",
     "starting_state",
     "to_dict",

@@ -111,6 +111,10 @@ class ExportError(LegraisePlanError):
     """A plan cannot be exported, or exported data cannot be loaded."""
 
 
+class PublishError(ExportError):
+    """A plan cannot be published to a calendar server (login, calendar, network)."""
+
+
 def _check_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value:
         raise ExportError(
