@@ -31,7 +31,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from legraise_plan._files import write_atomic
+from legraise_plan._files import read_bounded, write_atomic
 from legraise_plan.errors import ExportError, LogError, PlanProblemsError
 from legraise_plan.formats.json import log_from_dict, log_to_dict
 from legraise_plan.log import SessionLog, TrainingLog
@@ -50,19 +50,18 @@ def read_log(path: str | os.PathLike[str]) -> TrainingLog:
     sees either the log before an append or the one after it.
 
     Raises:
-        LogError: the file cannot be read, is not UTF-8 text or is not JSON.
+        LogError: the file cannot be read, is not a regular file, is larger than 16 MiB,
+            is not UTF-8 text or is not JSON.
         PlanProblemsError: the JSON is not a valid training log; ``problems`` lists
             every problem, and the message (one line) names the file.
     """
     target = Path(path)
     try:
-        raw = target.read_bytes()
+        raw = read_bounded(target)
     except FileNotFoundError:
         return TrainingLog()
-    except OSError as exc:
-        raise LogError(
-            f"log file {str(target)!r} cannot be read: {exc.strerror or exc}", field="path"
-        ) from None
+    except ExportError as exc:
+        raise LogError(f"log {exc}", field="path") from None
     return _parse(raw, target)
 
 

@@ -187,8 +187,23 @@ class TestLogFile:
 
     def test_folder_is_not_a_log(self, tmp_path):
         """A folder where the log should be is a clear error."""
-        with pytest.raises(lp.LogError, match="cannot be read"):
+        with pytest.raises(lp.LogError, match="must be a regular file, got a folder"):
             lp.read_log(tmp_path)
+
+    def test_fifo_is_refused_without_blocking(self, tmp_path):
+        """A FIFO with no writer is refused up front instead of hanging."""
+        fifo = tmp_path / "log.json"
+        os.mkfifo(fifo)
+        with pytest.raises(lp.LogError, match="must be a regular file, got a FIFO"):
+            lp.read_log(fifo)
+
+    def test_oversized_log_is_refused_up_front(self, tmp_path):
+        """A log file over 16 MiB is refused before it is read."""
+        big = tmp_path / "log.json"
+        with big.open("wb") as handle:
+            handle.truncate(17 * 1024 * 1024)  # sparse: no real disk use
+        with pytest.raises(lp.LogError, match="more than the limit of 16,777,216"):
+            lp.read_log(big)
 
     def test_missing_folder(self, tmp_path):
         """Appending into a folder that does not exist creates nothing."""

@@ -177,6 +177,11 @@ SCHEMA_VERSION: Final[int] = 2
 LOG_SCHEMA_VERSION: Final[int] = 1
 #: The plan layouts :func:`from_dict` reads.
 _PLAN_VERSIONS: Final = (1, SCHEMA_VERSION)
+#: Limits checked before the work: the most sessions a plan may hold (every day of 52
+#: weeks), the longest zone name, and how many unknown keys of one object are listed.
+MAX_SESSIONS: Final = 7 * 52
+_MAX_ZONE_NAME: Final = 100
+_MAX_UNKNOWN_KEYS: Final = 10
 
 _T = TypeVar("_T")
 
@@ -547,7 +552,7 @@ def _check_known(value: object, versions: tuple[int, ...]) -> int:
     if type(value) is not int or value not in versions:
         code = "unsupported_version" if type(value) is int else "wrong_type"
         expected = " or ".join(str(version) for version in versions)
-        raise _Bad(code, f"must be {expected}, got {value!r}")
+        raise _Bad(code, f"must be {expected}, got {_short(value)}")
     return value
 
 
@@ -565,6 +570,14 @@ def _read_sessions(
     except _Bad as bad:
         if value is not _ABSENT:  # a missing key is recorded already
             loader.add("sessions", "wrong_type", bad.message)
+        return None
+    most = MAX_SESSIONS if head is None else 7 * head.weeks
+    if len(items) > most:
+        loader.add(
+            "sessions",
+            "invalid_value",
+            f"must hold at most {most} sessions (one a day for the plan's weeks), got {len(items)}",
+        )
         return None
     loaded: list[Session] = []
     uids: set[str] = set()
@@ -614,6 +627,13 @@ def _check_session(  # noqa: PLR0917 - the plan-wide facts a session is checked 
             f"uid must be unique, got {session.uid!r} twice",
         )
     uids.add(session.uid)
+    if head is not None and not head.start <= session.start.date() < head.end:
+        loader.add(
+            f"sessions[{i}].start",
+            "invalid_value",
+            f"must fall within the plan's weeks, {head.start.isoformat()} to "
+            f"{(head.end - dt.timedelta(days=1)).isoformat()}, got {session.start.isoformat()}",
+        )
     # Without a good tz, starts may mix offsets and none: they cannot be compared.
     if previous is not None and loader.zone is not _UNKNOWN_ZONE and session.start < previous.start:
         loader.add(
@@ -764,8 +784,17 @@ def _key_problems(shape: _Shape, obj: Mapping[str, Any], loader: _Loader, path: 
         if key not in obj:
             loader.add(_path(path, key), "missing_key", "missing")
     allowed = ", ".join(shape.order)
-    for key in sorted(str(key) for key in obj if key not in shape.keys):
-        loader.add(_path(path, key), "unknown_key", f"unknown key; allowed keys: {allowed}")
+    unknown = sorted(str(key) for key in obj if key not in shape.keys)
+    for key in unknown[:_MAX_UNKNOWN_KEYS]:
+        loader.add(
+            _path(path, _safe_key(key)), "unknown_key", f"unknown key; allowed keys: {allowed}"
+        )
+    if len(unknown) > _MAX_UNKNOWN_KEYS:
+        loader.add(
+            path or "$",
+            "unknown_key",
+            f"{len(unknown) - _MAX_UNKNOWN_KEYS} more unknown keys; allowed keys: {allowed}",
+        )
 
 
 def _load(shape: _Shape, value: Any, loader: _Loader, path: str) -> Any:
@@ -850,10 +879,35 @@ _JSON_TYPES: Final = (
 def _got(value: object) -> str:
     """Describe a bad value by its JSON type and a short repr: ``string '3'``."""
     kind = next((name for t, name in _JSON_TYPES if isinstance(value, t)), type(value).__name__)
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{kind} {text}"
+    return f"{kind} {_short(value)}"
+
+
+#: The most characters of a bad value a message quotes.
+_EXCERPT: Final = 60
+
+
+def _short(value: object) -> str:
+    """A short, escaped excerpt of ``value`` for a message, whatever its size or depth."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"<an integer of {value.bit_length()} bits>"
+    if isinstance(value, str) and len(value) > _EXCERPT:
+        value = value[:_EXCERPT]
+        return repr(value)[:-1] + "…" + repr(value)[-1]
+    if isinstance(value, (list, tuple, Mapping)) and len(value) > 20:
+        return f"<{type(value).__name__} of {len(value)} items>"
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        return f"<a {type(value).__name__} too deep or too large to show>"
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 3] + "..."
+
+
+def _safe_key(key: object) -> str:
+    """An object key for a path: as is when short and printable, else an escaped excerpt."""
+    text = str(key)
+    if text and text.isprintable() and len(text) <= _EXCERPT and not {".", "["} & set(text):
+        return text
+    return _short(text)
 
 
 # --------------------------------------------------------------------------- readers
@@ -912,7 +966,8 @@ def _read_variation(value: Any, _loader: _Loader, _parent: str, _key: str | int)
         if not isinstance(value, str):
             _wrong_type("a string", value)
         raise _Bad(
-            "invalid_value", f"unknown variation id {value!r}; allowed: {', '.join(_BUILTIN)}"
+            "invalid_value",
+            f"unknown variation id {_short(value)}; allowed: {', '.join(_BUILTIN)}",
         )
     return variation
 
@@ -921,6 +976,12 @@ def _read_tz(value: Any, loader: _Loader, _parent: str, _key: str | int) -> str 
     """Read ``tz`` and set the loader's zone, which session starts are checked against."""
     if value is not None and not isinstance(value, str):
         _wrong_type("an IANA zone name or null", value)
+    if value is not None and (len(value) > _MAX_ZONE_NAME or not value.isprintable()):
+        loader.zone = _UNKNOWN_ZONE
+        raise _Bad(
+            "invalid_value",
+            f"tz must be an IANA zone name like Europe/Berlin or null, got {_short(value)}",
+        )
     try:
         loader.zone = resolve_zone(value)
     except LegraisePlanError as exc:

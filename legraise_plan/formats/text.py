@@ -26,7 +26,9 @@ always gives the same text.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
+from typing import Final
 
 from legraise_plan.athlete import Athlete
 from legraise_plan.catalog import CATALOG, Variation
@@ -91,10 +93,30 @@ def to_text(plan: Plan) -> str:
         lines += ["", f"## Week {week}{deload}"]
         lines += [_session_line(s) for s in sessions] or ["- no sessions"]
     if plan.notes:
-        lines += ["", "## Notes", *_bullets(plan.notes)]
+        lines += ["", "## Notes", *_bullets(_line(note) for note in plan.notes)]
     if plan.note:
-        lines += ["", "## Note", plan.note]
+        lines += ["", "## Note", _quoted(plan.note)]
     return "\n".join(lines) + "\n"
+
+
+def _line(text: str) -> str:
+    """``text`` on one line: line breaks and control characters become single spaces.
+
+    Text from users (or from a loaded file) then cannot start a line of its own, so it
+    cannot pose as a heading, a list item or a session of the plan.
+    """
+    cleaned = "".join(" " if unicodedata.category(char) in _BREAKING else char for char in text)
+    return " ".join(cleaned.split())
+
+
+def _quoted(text: str) -> str:
+    """User text on one line, in quotation marks, so it reads as quoted, not as the plan."""
+    return f"“{_line(text)}”"
+
+
+#: Unicode categories folded into spaces: control characters, line and paragraph
+#: separators, and surrogates (a lone surrogate cannot be printed).
+_BREAKING: Final = frozenset({"Cc", "Zl", "Zp", "Cs"})
 
 
 def _day(date: dt.date) -> str:
@@ -102,7 +124,7 @@ def _day(date: dt.date) -> str:
 
 
 def _athlete_line(athlete: Athlete) -> str:
-    parts = [athlete.name] if athlete.name else []
+    parts = [_quoted(athlete.name)] if athlete.name else []
     parts.append(athlete.level.value)
     equipment = sorted(athlete.equipment, key=lambda e: e.rank)
     parts.append("equipment: " + ", ".join(_equipment(e) for e in equipment))
@@ -129,7 +151,7 @@ def _session_line(session: Session) -> str:
     blocks = " + ".join(_block_text(b) for b in session.blocks)
     line = f"{head} · {blocks}"
     if session.notes:
-        line += " (" + "; ".join(session.notes) + ")"
+        line += " (" + "; ".join(_line(note) for note in session.notes) + ")"
     return line
 
 
@@ -139,10 +161,9 @@ def _status(session: Session) -> str:
     if log is None:
         return session.status.value
     if session.status is SessionStatus.DONE:
-        text = f"done — {log.summary()}"
-        notes = " ".join(log.notes.split())
-        return f"{text}; note: {notes}" if notes else text
-    return log.summary()  # a skipped log: "skipped (ill)"
+        text = f"done — {_line(log.summary())}"
+        return f"{text}; note: {_quoted(log.notes)}" if log.notes.strip() else text
+    return _line(log.summary())  # a skipped log: "skipped (ill)"
 
 
 def _block_text(block: Block) -> str:
@@ -152,7 +173,7 @@ def _block_text(block: Block) -> str:
         f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · "
         f"stop {rx.rir} reps short of failure"
     )
-    return f"{text} — {block.reason}" if block.reason else text
+    return f"{text} — {_line(block.reason)}" if block.reason else text
 
 
 def _span(duration: dt.timedelta) -> str:

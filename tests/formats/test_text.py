@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import legraise_plan as lp
@@ -57,7 +57,7 @@ class TestToText:
         text = to_text(lp.build_plan(athlete, start=dt.date(2026, 12, 7)))
 
         assert (
-            "Athlete: Dana · intermediate · equipment: bodyweight · conditions: hip pain " in text
+            "Athlete: “Dana” · intermediate · equipment: bodyweight · conditions: hip pain " in text
         )
         assert "(not cleared)" in text
 
@@ -151,7 +151,7 @@ class TestToText:
         """The plan's free-text note is shown at the end."""
         plan = lp.build_plan(athlete, start=dt.date(2026, 12, 7), note="Bring the green band.")
 
-        assert to_text(plan).endswith("\n## Note\nBring the green band.\n")
+        assert to_text(plan).endswith("\n## Note\n“Bring the green band.”\n")
 
     def test_no_note(self, plan):
         """Without a note there is no note section."""
@@ -302,7 +302,7 @@ class TestStatuses:
         text = to_text(with_first_session(plan, status=lp.SessionStatus.DONE, log=log))
 
         assert (
-            " · done — 1 set: 10/9 reps; 1 in reserve; pain 3/10; note: tired after work · "
+            " · done — 1 set: 10/9 reps; 1 in reserve; pain 3/10; note: “tired after work” · "
             in session_lines(text)[0]
         )
 
@@ -348,3 +348,48 @@ class TestStatuses:
         changed = with_first_session(plan, sequence=7)
 
         assert session_lines(to_text(with_first_session(plan))) == session_lines(to_text(changed))
+
+
+class TestUserTextCannotForgeThePlan:
+    """Text from users or files stays inside its line, quoted: no headings, items or sessions."""
+
+    HOSTILE = st.text(
+        alphabet=st.characters(codec="utf-8")
+        | st.sampled_from("\n\r\x0b\x0c\x1c\x85\u2028\u2029#-*"),
+        max_size=40,
+    )
+
+    PLAN = lp.build_plan(lp.Athlete(), weeks=2, start=dt.date(2026, 12, 7))
+
+    @settings(max_examples=150, deadline=None)
+    @given(name=HOSTILE, note=HOSTILE, log_note=HOSTILE, reason=HOSTILE)
+    def test_lines_keep_their_shape(self, name, note, log_note, reason):
+        plan = self.PLAN
+        first = plan.sessions[0]
+        block = attrs.evolve(first.blocks[0], reason=reason)
+        logged = attrs.evolve(
+            first,
+            blocks=(block,),
+            status=lp.SessionStatus.DONE,
+            log=lp.SessionLog(
+                uid=first.uid, date=first.start.date(), sets=[lp.SetLog.both(10)], notes=log_note
+            ),
+            notes=(reason,),
+        )
+        hostile = attrs.evolve(
+            plan,
+            athlete=attrs.evolve(plan.athlete, name=name),
+            note=note,
+            notes=(*plan.notes, reason),
+            sessions=(logged, *plan.sessions[1:]),
+        )
+        clean = to_text(attrs.evolve(plan, sessions=(logged, *plan.sessions[1:])))
+        lines = to_text(hostile).splitlines()
+
+        assert len(lines) == len(clean.splitlines()) + (3 if note else 0) + 1
+        headings = [line for line in lines if line.startswith("#")]
+        assert headings == [h for h in to_text(plan).splitlines() if h.startswith("#")] + (
+            ["## Note"] if note else []
+        )
+        sessions = [line for line in lines if line.startswith(("- Mon ", "- Wed "))]
+        assert len(sessions) == len([s for s in plan.sessions if s.start.weekday() in (0, 2)])
