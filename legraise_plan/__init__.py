@@ -75,7 +75,9 @@ if TYPE_CHECKING:
         diff,
         log_as_planned,
     )
+    from legraise_plan.around import plan_around
     from legraise_plan.caldav import PublishResult, publish
+    from legraise_plan.formats.host_ics import read_host_sessions
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
         LOG_SCHEMA_VERSION,
@@ -87,6 +89,7 @@ if TYPE_CHECKING:
         to_dict,
     )
     from legraise_plan.formats.text import catalog_text, to_text
+    from legraise_plan.host import HostKind, HostSession
     from legraise_plan.logfile import append_log, read_log
 
 # A plain module, not importlib.metadata: reading package metadata costs ~40 ms at import.
@@ -110,6 +113,10 @@ _LAZY = {
     "log_to_dict": "legraise_plan.formats.json",
     "append_log": "legraise_plan.logfile",
     "PublishResult": "legraise_plan.caldav",
+    "HostKind": "legraise_plan.host",
+    "HostSession": "legraise_plan.host",
+    "plan_around": "legraise_plan.around",
+    "read_host_sessions": "legraise_plan.formats.host_ics",
     "publish": "legraise_plan.caldav",
     "read_log": "legraise_plan.logfile",
     "to_dict": "legraise_plan.formats.json",
@@ -151,6 +158,8 @@ __all__ = [
     "Equipment",
     "EquipmentError",
     "ExportError",
+    "HostKind",
+    "HostSession",
     "Ladder",
     "LegraisePlanError",
     "Level",
@@ -211,8 +220,10 @@ __all__ = [
     "log_to_dict",
     "next_monday",
     "next_step",
+    "plan_around",
     "progression",
     "publish",
+    "read_host_sessions",
     "read_log",
     "starting_state",
     "to_dict",

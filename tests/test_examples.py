@@ -35,6 +35,7 @@ def test_every_example_is_tested() -> None:
         "batch_parallel.py",
         "embed_in_app.py",
         "log_and_adapt.py",
+        "plan_around.py",
         "rehab_band.py",
     ]
 
@@ -89,3 +90,13 @@ def test_log_and_adapt(tmp_path: Path) -> None:
     assert sum(str(e["DESCRIPTION"]).startswith("Done: ") for e in events) == 9
     log = (tmp_path / "adapted.log.json").read_text(encoding="utf-8")
     assert len(json.loads(log)["entries"]) == 9
+
+
+def test_plan_around(tmp_path: Path) -> None:
+    """The host-calendar example writes one warm-up per leg day to raises.ics."""
+    out = run_example("plan_around.py", cwd=tmp_path)
+
+    calendar = icalendar.Calendar.from_ical((tmp_path / "raises.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == 5
+    assert "5 warm-ups written" in out
+    assert "'Long run' — not a strength session" in out
