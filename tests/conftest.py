@@ -11,6 +11,9 @@ from hypothesis import HealthCheck, settings
 import legraise_plan as lp
 
 
+# The Radicale CalDAV server and its fixtures (radicale, account, http_log, ...).
+pytest_plugins = ("tests.caldav_server",)
+
 settings.register_profile(
     "ci",
     max_examples=100,

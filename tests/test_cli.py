@@ -334,6 +334,173 @@ class TestShowAndConvert:
         assert "cannot read" in err
 
 
+class TestOutputOptions:
+    """--sequence and --calendar-name of plan, convert, adapt and next."""
+
+    def test_sequence_and_calendar_name(self, capsys, tmp_path):
+        """They reach to_ics: every SEQUENCE is raised and the calendar is named."""
+        target = tmp_path / "plan.ics"
+
+        status, _, err = run(
+            capsys,
+            "plan",
+            "--start",
+            "2026-12-07",
+            "--sequence",
+            "3",
+            "--calendar-name",
+            "Legs · spring",
+            "--stamp",
+            STAMP,
+            "-o",
+            str(target),
+        )
+
+        calendar = icalendar.Calendar.from_ical(target.read_bytes())
+        assert (status, err) == (0, "")
+        assert {3} == {int(e["SEQUENCE"]) for e in calendar.walk("VEVENT")}
+        assert "Legs · spring" == str(calendar["X-WR-CALNAME"])
+
+    def test_convert_takes_them_too(self, capsys, tmp_path):
+        """convert passes them on as well."""
+        saved = tmp_path / "plan.json"
+        run(capsys, "plan", "--start", "2026-12-07", "-o", str(saved))
+
+        status, out, _ = run(
+            capsys,
+            "convert",
+            str(saved),
+            "--format",
+            "ics",
+            "--sequence",
+            "1",
+            "--calendar-name",
+            "Mine",
+        )
+
+        assert status == 0
+        assert "X-WR-CALNAME:Mine" in out
+        assert "SEQUENCE:1\r\n" in out or "SEQUENCE:1\n" in out
+
+    @pytest.mark.parametrize(
+        ("option", "value", "fragment"),
+        [
+            ("--sequence", "-1", "--sequence: must be a whole number 0 or more"),
+            ("--sequence", "x", "--sequence: must be a whole number"),
+            ("--sequence", "2147483648", "sequence must be"),
+            ("--calendar-name", "  ", "calendar_name must be"),
+        ],
+    )
+    def test_bad_values(self, capsys, option, value, fragment):
+        """Bad values are one line on stderr and status 2."""
+        status, out, err = run(capsys, "plan", "--format", "ics", option, value)
+
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1
+        assert fragment in err
+
+
+class TestPublish:
+    """legraise-plan publish, against the Radicale test server."""
+
+    @pytest.fixture(name="saved")
+    def fixture_saved(self, capsys, tmp_path):
+        target = tmp_path / "plan.json"
+        run(capsys, "plan", "--start", "2026-12-07", "--tz", "Europe/Berlin", "-o", str(target))
+        return target
+
+    def test_publish_twice(self, capsys, monkeypatch, account, saved):
+        """publish prints the summary line; again, everything is unchanged."""
+        monkeypatch.setenv("LEGRAISE_PLAN_PASSWORD", account.password)
+        argv = ("publish", str(saved), "--url", account.url, "--user", account.username)
+
+        first = run(capsys, *argv)
+        second = run(capsys, *argv, "--calendar", "Leg raises · accessory plan")
+
+        assert (0, "") == (first[0], first[2])
+        assert (
+            "calendar 'Leg raises · accessory plan' (new): 18 created, 0 updated, "
+            "0 removed, 0 unchanged\n"
+        ) == first[1]
+        assert second[1].endswith("0 created, 0 updated, 0 removed, 18 unchanged\n")
+        for output in (*first, *second):
+            assert account.password not in str(output)
+
+    def test_wrong_password(self, capsys, monkeypatch, account, saved):
+        """A refused login: one line on stderr, status 2, and the password nowhere."""
+        monkeypatch.setenv("LEGRAISE_PLAN_PASSWORD", "wrong-horse-battery")
+
+        status, out, err = run(
+            capsys, "publish", str(saved), "--url", account.url, "--user", account.username
+        )
+
+        assert (status, out) == (2, "")
+        assert err.startswith("legraise-plan: error: the server at 127.0.0.1 refused the login")
+        assert err.count("\n") == 1
+        assert "wrong-horse-battery" not in err
+
+    def test_http_to_another_machine(self, capsys, monkeypatch, saved):
+        """Without --insecure-http, http:// elsewhere is refused before connecting."""
+        monkeypatch.setenv("LEGRAISE_PLAN_PASSWORD", "pw")
+
+        status, _, err = run(
+            capsys, "publish", str(saved), "--url", "http://cal.example.com/", "--user", "u"
+        )
+
+        assert status == 2
+        assert "--insecure-http" in err
+
+    def test_password_prompt_on_a_terminal(self, capsys, monkeypatch, account, saved):
+        """With no environment variable, a terminal is asked for the password."""
+        monkeypatch.delenv("LEGRAISE_PLAN_PASSWORD", raising=False)
+        monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+        asked = []
+        monkeypatch.setattr(
+            "getpass.getpass", lambda prompt: asked.append(prompt) or account.password
+        )
+
+        status, out, _ = run(
+            capsys, "publish", str(saved), "--url", account.url, "--user", account.username
+        )
+
+        assert status == 0
+        assert [f"Password for {account.username}: "] == asked
+        assert "18 created" in out
+
+    @pytest.mark.parametrize("tty", [False, True])
+    def test_no_password(self, capsys, monkeypatch, saved, tty):
+        """No variable and no terminal, or an empty answer: a clear error, status 2."""
+        monkeypatch.delenv("LEGRAISE_PLAN_PASSWORD", raising=False)
+        monkeypatch.setattr("sys.stdin.isatty", lambda: tty)
+
+        def interrupted(_prompt):
+            raise EOFError
+
+        monkeypatch.setattr("getpass.getpass", interrupted)
+
+        status, _, err = run(
+            capsys, "publish", str(saved), "--url", "https://cal.example.com/", "--user", "u"
+        )
+
+        assert status == 2
+        assert ("no password given" in err) == tty
+        assert ("LEGRAISE_PLAN_PASSWORD" in err) != tty
+
+    def test_help_names_the_variable_and_takes_no_password(self, capsys):
+        """--help names LEGRAISE_PLAN_PASSWORD, and there is no --password option."""
+        with pytest.raises(SystemExit):
+            main(["publish", "--help"])
+        out = capsys.readouterr().out
+
+        assert "LEGRAISE_PLAN_PASSWORD" in out
+        assert "--password" not in out
+        status, _, err = run(
+            capsys, "publish", "x.json", "--url", "u", "--user", "u", "--password", "pw"
+        )
+        assert status == 2
+        assert "unrecognized arguments" in err
+
+
 class TestProcess:
     """The command as a real process."""
 

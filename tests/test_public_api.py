@@ -37,6 +37,11 @@ ERROR_NAMES = {
     "UnitError",
 }
 LAZY = [
+    "merge_calendars",
+    "read_host_sessions",
+    "plan_around",
+    "HostSession",
+    "HostKind",
     "LOG_SCHEMA_VERSION",
     "Missed",
     "PlanDiff",
@@ -167,6 +172,64 @@ class TestPackaging:
         )
 
         assert [] == json.loads(result.stdout)
+
+    def test_publish_loads_the_caldav_library_only_when_it_runs(self):
+        """lp.publish resolves without importing caldav; the library loads on first publish."""
+        code = (
+            "import json, sys\n"
+            "import legraise_plan as lp\n"
+            "lp.publish, lp.PublishResult\n"
+            "print(json.dumps(sorted(m for m in ('caldav', 'niquests', 'lxml')"
+            " if m in sys.modules)))\n"
+        )
+
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+
+        assert [] == json.loads(result.stdout)
+
+    def test_caldav_extra_is_declared(self):
+        """pip install 'legraise-plan[caldav]' brings the caldav package; [test] brings it too."""
+        requires = [r.replace("'", '"') for r in importlib.metadata.requires("legraise-plan") or []]
+
+        assert any(r.startswith("caldav") and 'extra == "caldav"' in r for r in requires)
+        assert any(r.startswith("radicale") and 'extra == "test"' in r for r in requires)
+
+
+class TestPublishSurface:
+    def test_publish_error_is_an_export_error(self):
+        """A PublishError is caught by except ExportError, like every export failure."""
+        assert issubclass(lp.PublishError, lp.ExportError)
+
+    def test_publish_signature(self):
+        """Everything after the URL is keyword-only, with the documented defaults."""
+        parameters = inspect.signature(lp.publish).parameters
+
+        assert ["plan", "url"] == [
+            n for n, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD
+        ]
+        assert {
+            "calendar": None,
+            "timeout": 30.0,
+            "stamp": None,
+            "insecure_http": False,
+        } == {n: p.default for n, p in parameters.items() if p.default is not p.empty}
+        assert {"username", "password"} == {
+            n for n, p in parameters.items() if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+        }
+
+    def test_publish_result_fields(self):
+        """PublishResult holds uids per outcome and says what happened in one line."""
+        result = lp.PublishResult(created=("a",), unchanged=("b", "c"), calendar="Legs")
+
+        assert "calendar 'Legs': 1 created, 0 updated, 0 removed, 2 unchanged" == result.summary()
+        assert lp.PublishResult.__module__ == "legraise_plan.caldav"
 
 
 class TestErrors:

@@ -213,6 +213,27 @@ def refused(athlete: lp.Athlete) -> str | None:
     return None
 
 
+def publish(plan: lp.Plan) -> str:
+    """Publishing to a CalDAV server; plain http to another host is refused before connecting."""
+    try:
+        result: lp.PublishResult = lp.publish(
+            plan,
+            "http://cal.example.com/dav/calendars/dana/",
+            username="dana",
+            password="an app password",
+            calendar="Legs",
+            timeout=10.0,
+            stamp=STAMP,
+            insecure_http=False,
+        )
+    except lp.PublishError as error:
+        problem: lp.ExportError = error
+        return f"{problem.field}: {problem}"
+    uids: tuple[str, ...] = result.created + result.updated + result.removed + result.unchanged
+    writes: int = result.writes
+    return f"{result.summary()} ({len(uids)} events, {writes} writes to {result.calendar_url})"
+
+
 def use_the_api(folder: Path) -> str:
     """Run every function above; ``"ok"`` when the results fit together."""
     athlete = make_athlete()
@@ -224,4 +245,5 @@ def use_the_api(folder: Path) -> str:
     assert [p.path for p in load_problems(plan)] == ["sessions[0].status", "entries[0]"]
     assert progress(athlete).state.rung >= 0
     assert refused(athlete) is not None
+    assert publish(plan).startswith("url: url uses plain http://")
     return "ok"
