@@ -77,7 +77,7 @@ if TYPE_CHECKING:
     )
     from legraise_plan.around import plan_around
     from legraise_plan.caldav import PublishResult, publish
-    from legraise_plan.formats.host_ics import read_host_sessions
+    from legraise_plan.formats.host_ics import merge_calendars, read_host_sessions
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
         LOG_SCHEMA_VERSION,
@@ -117,6 +117,7 @@ _LAZY = {
     "HostSession": "legraise_plan.host",
     "plan_around": "legraise_plan.around",
     "read_host_sessions": "legraise_plan.formats.host_ics",
+    "merge_calendars": "legraise_plan.formats.host_ics",
     "publish": "legraise_plan.caldav",
     "read_log": "legraise_plan.logfile",
     "to_dict": "legraise_plan.formats.json",
@@ -218,6 +219,7 @@ __all__ = [
     "log_as_planned",
     "log_from_dict",
     "log_to_dict",
+    "merge_calendars",
     "next_monday",
     "next_step",
     "plan_around",

@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import legraise_plan as lp
-from legraise_plan._files import write_atomic
+from legraise_plan._files import read_bounded, write_atomic
 
 
 __all__ = ["main"]
 
 _FORMATS = ("ics", "json", "text")
+#: The environment variable ``publish`` reads the CalDAV password from.
+_PASSWORD_VARIABLE = "LEGRAISE_PLAN_PASSWORD"  # noqa: S105 - its name, not a password
 _SUFFIX_FORMATS = {".ics": "ics", ".json": "json", ".txt": "text", ".md": "text"}
 
 
@@ -57,9 +61,24 @@ def _time(text: str) -> dt.time:
 
 def _minutes(text: str) -> dt.timedelta:
     try:
-        return dt.timedelta(minutes=int(text))
+        minutes = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be whole minutes, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"must be whole minutes, got {_short(text)}") from None
+    if abs(minutes) > _MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"must be whole minutes from -{_MAX_MINUTES} to {_MAX_MINUTES}, got {_short(text)}"
+        )
+    return dt.timedelta(minutes=minutes)
+
+
+#: The most minutes any option takes (a day); larger numbers are refused before use.
+_MAX_MINUTES = 1440
+
+
+def _short(text: str) -> str:
+    """A command-line value for a message: escaped, and cut to a readable length."""
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:50] + "…" + shown[-5:]
 
 
 def _alarm(text: str) -> dt.timedelta | None:
@@ -82,6 +101,12 @@ def _stamp(text: str) -> dt.datetime:
         ) from None
     if value.tzinfo is None:
         raise argparse.ArgumentTypeError(f"must include an offset such as Z, got {text!r}")
+    try:
+        value.astimezone(dt.UTC)
+    except OverflowError:
+        raise argparse.ArgumentTypeError(
+            f"must be a date-time that exists in UTC (years 1 to 9999), got {text!r}"
+        ) from None
     return value
 
 
@@ -101,11 +126,21 @@ def _reps(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sets)
 
 
+def _sequence(text: str) -> int:
+    value = _whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number 0 or more, got {text!r}")
+    return value
+
+
 def _whole(text: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {_short(text)}") from None
+    if abs(value) > 2**31 - 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number below 2**31, got {_short(text)}")
+    return value
 
 
 def _choices(kind: type[Any]) -> str:
@@ -181,45 +216,7 @@ def _build_parser() -> _Parser:
     plan.add_argument(
         "--tz", default=None, help="IANA zone, e.g. Europe/Berlin (default: floating local time)"
     )
-    plan.add_argument(
-        "--equipment",
-        type=_list_of(lp.Equipment, "--equipment"),
-        default=(),
-        help=f"what you have besides bodyweight (comma list of {_choices(lp.Equipment)})",
-    )
-    plan.add_argument(
-        "--level", type=_one_of(lp.Level), default=lp.Level.NOVICE, help=_choices(lp.Level)
-    )
-    plan.add_argument("--units", type=_one_of(lp.Unit), default=lp.Unit.KG, help="kg or lb")
-    plan.add_argument(
-        "--condition",
-        type=_list_of(lp.Condition, "--condition"),
-        default=(),
-        help=f"health conditions (comma list of {_choices(lp.Condition)})",
-    )
-    plan.add_argument(
-        "--surgical-approach",
-        type=_one_of(lp.SurgicalApproach),
-        default=None,
-        help=f"with --condition recent_hip_surgery: {_choices(lp.SurgicalApproach)}",
-    )
-    plan.add_argument(
-        "--band-setup",
-        type=_one_of(lp.BandSetup),
-        default=lp.BandSetup.ANCHORED,
-        help="anchored (one end fixed, default) or looped (a loop round both ankles)",
-    )
-    plan.add_argument(
-        "--band-brand", type=_text, default="", help="your band's brand, named in the notes"
-    )
-    plan.add_argument(
-        "--cleared",
-        action="store_true",
-        help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
-    )
-    plan.add_argument(
-        "--name", type=_text, default="", help="your name, shown in the calendar name"
-    )
+    _add_athlete_options(plan)
     plan.add_argument(
         "--periodization",
         type=_one_of(lp.Periodization),
@@ -244,7 +241,9 @@ def _build_parser() -> _Parser:
         help="allow hard sessions less than 48 h apart",
     )
     plan.add_argument("--note", type=_text, default="", help="text added to every session")
-    plan.add_argument("--plan-id", default="", help="a stable id of this plan (part of each UID)")
+    plan.add_argument(
+        "--plan-id", type=_text, default="", help="a stable id of this plan (part of each UID)"
+    )
     _add_output_options(plan)
 
     show = commands.add_parser("show", help="print a plan saved as JSON as text")
@@ -255,6 +254,7 @@ def _build_parser() -> _Parser:
     _add_output_options(convert)
 
     _add_log_command(commands)
+    _add_around_command(commands)
 
     adapt = commands.add_parser(
         "adapt", help="adapt a saved plan to its training log and write the new plan"
@@ -285,7 +285,154 @@ def _build_parser() -> _Parser:
         help="first day, YYYY-MM-DD (default: chosen from the plan's end)",
     )
     _add_output_options(after)
+    _add_publish_command(commands)
     return parser
+
+
+def _add_athlete_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--equipment",
+        type=_list_of(lp.Equipment, "--equipment"),
+        default=(),
+        help=f"what you have besides bodyweight (comma list of {_choices(lp.Equipment)})",
+    )
+    parser.add_argument(
+        "--level", type=_one_of(lp.Level), default=lp.Level.NOVICE, help=_choices(lp.Level)
+    )
+    parser.add_argument("--units", type=_one_of(lp.Unit), default=lp.Unit.KG, help="kg or lb")
+    parser.add_argument(
+        "--condition",
+        type=_list_of(lp.Condition, "--condition"),
+        default=(),
+        help=f"health conditions (comma list of {_choices(lp.Condition)})",
+    )
+    parser.add_argument(
+        "--surgical-approach",
+        type=_one_of(lp.SurgicalApproach),
+        default=None,
+        help=f"with --condition recent_hip_surgery: {_choices(lp.SurgicalApproach)}",
+    )
+    parser.add_argument(
+        "--band-setup",
+        type=_one_of(lp.BandSetup),
+        default=lp.BandSetup.ANCHORED,
+        help="anchored (one end fixed, default) or looped (a loop round both ankles)",
+    )
+    parser.add_argument(
+        "--band-brand", type=_text, default="", help="your band's brand, named in the notes"
+    )
+    parser.add_argument(
+        "--cleared",
+        action="store_true",
+        help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
+    )
+    parser.add_argument(
+        "--name", type=_text, default="", help="your name, shown in the calendar name"
+    )
+
+
+def _athlete(args: argparse.Namespace) -> lp.Athlete:
+    return lp.Athlete(
+        equipment=args.equipment,
+        level=args.level,
+        units=args.units,
+        conditions=args.condition,
+        cleared=args.cleared,
+        name=args.name,
+        surgical_approach=args.surgical_approach,
+        band_setup=args.band_setup,
+        band_brand=args.band_brand,
+    )
+
+
+def _add_around_command(commands: Any) -> None:
+    around = commands.add_parser(
+        "around",
+        help="plan the raises around the training in your own calendar (an .ics export)",
+        description="Read your training calendar, find the lower-body and full-body "
+        "sessions, and place warm-ups before them, accessory blocks at their end, or rehab "
+        "on the days between.",
+    )
+    around.add_argument("file", type=Path, help="your training calendar, an .ics file")
+    around.add_argument(
+        "--roles",
+        type=_list_of(lp.Role, "--roles"),
+        default=(lp.Role.ACCESSORY,),
+        help=f"comma list of {_choices(lp.Role)} (default accessory); one plan per role",
+    )
+    around.add_argument("--weeks", type=int, default=6, help="1..52 (default 6)")
+    around.add_argument(
+        "--start", type=_date, default=None, help="first day, YYYY-MM-DD (default next Monday)"
+    )
+    around.add_argument(
+        "--after",
+        type=_minutes,
+        default=None,
+        help="accessory: start this many minutes into the session (default: at its end)",
+    )
+    around.add_argument("--at", type=_time, default=None, help="rehab: time of day on free days")
+    around.add_argument(
+        "--allow-close-sessions",
+        action="store_true",
+        help="allow hard sessions less than 48 h apart",
+    )
+    around.add_argument(
+        "--merge",
+        action="store_true",
+        help="write one calendar with your events and the raises (.ics only)",
+    )
+    _add_athlete_options(around)
+    around.add_argument(
+        "--periodization",
+        type=_one_of(lp.Periodization),
+        default=lp.Periodization.LINEAR,
+        help=_choices(lp.Periodization),
+    )
+    around.add_argument("--note", type=_text, default="", help="text added to every session")
+    around.add_argument(
+        "--plan-id", type=_text, default="", help="a stable id of these plans (part of each UID)"
+    )
+    _add_output_options(around)
+
+
+def _add_publish_command(commands: Any) -> None:
+    publish = commands.add_parser(
+        "publish",
+        help="publish a saved plan to a calendar on a CalDAV server",
+        description="Publish a plan saved as JSON to a calendar on a CalDAV server "
+        "(Nextcloud, Radicale, Fastmail, ...): new sessions are created, changed ones "
+        "updated in place, and sessions gone from the plan deleted; publishing an "
+        "unchanged plan writes nothing. The password is read from the environment "
+        f"variable {_PASSWORD_VARIABLE} or, when that is unset, asked for on the terminal; "
+        "it is never taken from the command line.",
+    )
+    publish.add_argument("file", type=Path, help="a plan written with --format json")
+    publish.add_argument(
+        "--url",
+        required=True,
+        help="the URL of your calendars on the server, e.g. "
+        "https://cloud.example.com/remote.php/dav/calendars/USER/",
+    )
+    publish.add_argument(
+        "--user",
+        required=True,
+        type=_text,
+        help=f"the user name to log in with (the password comes from {_PASSWORD_VARIABLE} "
+        "or a prompt)",
+    )
+    publish.add_argument(
+        "--calendar",
+        type=_text,
+        default=None,
+        help="the calendar's display name; created if missing (default: the plan's "
+        "calendar name, as in the .ics export)",
+    )
+    publish.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow a plain http:// URL to another machine (the password then travels "
+        "unencrypted); http:// to localhost is always allowed",
+    )
 
 
 def _add_log_command(commands: Any) -> None:
@@ -357,36 +504,77 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="DTSTAMP for reproducible .ics output (ISO date-time with offset; default now)",
     )
+    parser.add_argument(
+        "--sequence",
+        type=_sequence,
+        default=0,
+        help="added to every event's SEQUENCE in .ics output; raise it to make calendars "
+        "take every event as new (default 0)",
+    )
+    parser.add_argument(
+        "--calendar-name",
+        type=_text,
+        default=None,
+        help="the calendar's name in .ics output (default: your name, if any, and the role)",
+    )
 
 
 def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
     fmt = args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics")
     if fmt == "ics":
-        return lp.to_ics(plan, alarm=args.alarm, stamp=args.stamp)
+        return lp.to_ics(
+            plan,
+            alarm=args.alarm,
+            stamp=args.stamp,
+            sequence=args.sequence,
+            calendar_name=args.calendar_name,
+        )
     if fmt == "json":
         return (json.dumps(lp.to_dict(plan), indent=2, ensure_ascii=False) + "\n").encode()
     return lp.to_text(plan).encode()
 
 
 def _emit(data: bytes, output: str) -> None:
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
+    if output != "-":
         write_atomic(output, data)
+        return
+    stream = sys.stdout
+    if stream is None:
+        raise _UsageError("standard output is closed: write to a file with -o FILE")
+    try:
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _UsageError(
+            f"cannot write to standard output ({exc.strerror}): write to a file with -o FILE"
+        ) from None
+
+
+def _read_file(path: Path, what: str) -> bytes:
+    """A regular input file's bytes, refused up front when it is not one or too big."""
+    try:
+        return read_bounded(path)
+    except FileNotFoundError:
+        raise _UsageError(f"cannot read {_short(str(path))}: no such file ({what})") from None
 
 
 def _load(path: Path) -> lp.Plan:
+    raw = _read_file(path, "a plan saved as JSON")
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise _UsageError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise _UsageError(f"{str(path)!r} is not UTF-8 text (a plan saved as JSON)") from None
+        raise _UsageError(f"{_short(str(path))} is not UTF-8 text (a plan saved as JSON)") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _UsageError(f"{str(path)!r} is not JSON: {exc.msg} at line {exc.lineno}") from None
+        raise _UsageError(
+            f"{_short(str(path))} is not JSON: {exc.msg} at line {exc.lineno}"
+        ) from None
+    except (RecursionError, ValueError) as exc:  # nesting too deep, or a 4,300+ digit number
+        kind = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+        raise _UsageError(f"{_short(str(path))} is not a plan: {kind}") from None
     try:
         return lp.from_dict(data)
     except lp.PlanProblemsError as exc:
@@ -405,19 +593,8 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
         _emit(out.encode(), "-")
         return
     if args.command == "plan":
-        athlete = lp.Athlete(
-            equipment=args.equipment,
-            level=args.level,
-            units=args.units,
-            conditions=args.condition,
-            cleared=args.cleared,
-            name=args.name,
-            surgical_approach=args.surgical_approach,
-            band_setup=args.band_setup,
-            band_brand=args.band_brand,
-        )
         plan = lp.build_plan(
-            athlete,
+            _athlete(args),
             role=args.role,
             weeks=args.weeks,
             start=args.start or lp.next_monday(today),
@@ -434,12 +611,26 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
         )
         _emit(_render(plan, args), args.output)
         return
+    if args.command == "around":
+        _around(args, today)
+        return
     plan = _load(args.file)
     if args.command == "show":
         _emit(lp.to_text(plan).encode(), "-")
         return
     if args.command == "convert":
         _emit(_render(plan, args), args.output)
+        return
+    if args.command == "publish":
+        result = lp.publish(
+            plan,
+            args.url,
+            username=args.user,
+            password=_password(args.user),
+            calendar=args.calendar,
+            insecure_http=args.insecure_http,
+        )
+        print(result.summary())
         return
     today = getattr(args, "today", None) or today
     log_path = args.log or _log_path(args.file)
@@ -456,6 +647,75 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
     new = lp.continue_plan(plan, log, weeks=args.weeks, start=args.start)
     _emit(_render(new, args), args.output)
     print(_block_line(new), file=sys.stderr)
+
+
+def _around(args: argparse.Namespace, today: dt.date) -> None:
+    """``legraise-plan around``: one plan per role around the host calendar."""
+    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics")
+    roles = tuple(dict.fromkeys(args.roles))
+    if not roles:
+        raise _UsageError("--roles must name at least one role")
+    if fmt != "ics" and (len(roles) > 1 or args.merge):
+        raise _UsageError(
+            f"--format {fmt} writes one plan: give one role and no --merge, or write .ics"
+        )
+    raw = _read_file(args.file, "your training calendar (an .ics file)")
+    start = args.start or lp.next_monday(today)
+    if not isinstance(args.weeks, int) or not 1 <= args.weeks <= 52:
+        raise _UsageError(f"--weeks must be 1..52, got {args.weeks}")
+    hosts = lp.read_host_sessions(raw, start=start, end=start + dt.timedelta(weeks=args.weeks))
+    athlete = _athlete(args)
+    plans = [
+        lp.plan_around(
+            athlete,
+            hosts,
+            role=role,
+            start=start,
+            weeks=args.weeks,
+            periodization=args.periodization,
+            after=args.after if role is lp.Role.ACCESSORY else None,
+            at=args.at if role is lp.Role.REHAB else None,
+            allow_close_sessions=args.allow_close_sessions,
+            note=args.note,
+            plan_id=args.plan_id,
+        )
+        for role in roles
+    ]
+    if fmt == "ics" and (len(plans) > 1 or args.merge):
+        parts = [_render(plan, args) for plan in plans]
+        data = lp.merge_calendars(
+            parts,
+            host=raw if args.merge else None,
+            name=args.calendar_name or "Training and leg raises",
+        )
+    else:
+        data = _render(plans[0], args)
+    _emit(data, args.output)
+    count = sum(len(plan.sessions) for plan in plans)
+    print(
+        f"{count} sessions around {len(hosts)} calendar events "
+        f"({', '.join(role.label for role in roles)})",
+        file=sys.stderr,
+    )
+
+
+def _password(user: str) -> str:
+    """The CalDAV password: from the environment, else asked for on the terminal."""
+    password = os.environ.get(_PASSWORD_VARIABLE, "")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise _UsageError(
+            f"no password: set the environment variable {_PASSWORD_VARIABLE}, or run "
+            "publish on a terminal to be asked for it"
+        )
+    try:
+        password = getpass.getpass(f"Password for {user}: ")
+    except (EOFError, KeyboardInterrupt):
+        password = ""
+    if not password:
+        raise _UsageError("no password given")
+    return password
 
 
 def _log_path(plan_path: Path) -> Path:

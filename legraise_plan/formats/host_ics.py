@@ -29,10 +29,56 @@ from legraise_plan.host import HostKind, HostSession, Keywords, classify_with, k
 from legraise_plan.plan import UID_NAMESPACE
 
 
-__all__ = ["read_host_sessions"]
+__all__ = ["merge_calendars", "read_host_sessions"]
 
 _MAX_TEXT = 1000
 _UTC = zoneinfo.ZoneInfo("UTC")
+
+
+def merge_calendars(calendars: Iterable[bytes], *, host: bytes | None = None, name: str) -> bytes:
+    """One calendar holding the events of ``calendars`` and, with ``host``, the host's own.
+
+    The host's events (and to-dos, journals) are copied as they are, so their UIDs,
+    times, titles and descriptions are kept; then each of ``calendars``' events in
+    order.  Each time zone definition is written once: the first one seen for a TZID,
+    the raises' own first, so every reader shares one definition per zone.
+
+    Raises:
+        ExportError: a calendar cannot be read.
+    """
+    parsed = [_parse_one(data, "calendar") for data in calendars]
+    host_calendar = _parse_one(host, "host calendar") if host is not None else None
+    zones: dict[str, icalendar.Component] = {}
+    for calendar in [*parsed, *([host_calendar] if host_calendar is not None else [])]:
+        for zone in calendar.walk("VTIMEZONE"):
+            zones.setdefault(str(zone.get("TZID")), zone)
+    items: list[icalendar.Component] = []
+    if host_calendar is not None:
+        items += [c for c in host_calendar.subcomponents if c.name != "VTIMEZONE"]
+    for calendar in parsed:
+        items += [c for c in calendar.subcomponents if c.name == "VEVENT"]
+    uids = sorted(str(item.get("UID", "")) for item in items)
+    merged = icalendar.Calendar()
+    merged.add("PRODID", _PRODID)
+    merged.add("VERSION", "2.0")
+    merged.add("NAME", name)
+    merged.add("X-WR-CALNAME", name)
+    merged.add("UID", f"{uuid.uuid5(UID_NAMESPACE, '|'.join(uids))}@legraise-plan")
+    for tzid in sorted(zones):
+        merged.add_component(zones[tzid])
+    for item in items:
+        merged.add_component(item)
+    return bytes(merged.to_ical())
+
+
+_PRODID = "-//legraise_plan//merged calendar//EN"
+
+
+def _parse_one(data: bytes, what: str) -> icalendar.Calendar:
+    try:
+        return icalendar.Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise ExportError(f"{what} is not iCalendar data: {exc}") from None
 
 
 def read_host_sessions(

@@ -7,6 +7,7 @@ times them.  The budget and its table come from ``python -m tests.benchmarks.rep
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 import legraise_plan as lp
 from tests.benchmarks import floor, workload
+from tests.caldav_server import writes
 
 
 WEEKS = pytest.mark.parametrize("weeks", workload.WEEKS)
@@ -69,8 +71,9 @@ def test_icalendar_floor(benchmark, weeks):
     ours = icalendar.Calendar.from_ical(lp.to_ics(plan, stamp=workload.STAMP))
     theirs = icalendar.Calendar.from_ical(data)
     for mine, plain in zip(ours.walk("VEVENT"), theirs.walk("VEVENT"), strict=True):
-        for name in ("UID", "DTSTART", "DURATION", "SUMMARY", "DESCRIPTION", "DTSTAMP"):
+        for name in ("UID", "DTSTART", "SUMMARY", "DESCRIPTION", "DTSTAMP"):
             assert mine.decoded(name) == plain.decoded(name)
+        assert mine.end == plain.end  # DTEND or DURATION, whichever each writes
         assert mine.walk("VALARM")[0].decoded("TRIGGER") == plain.walk("VALARM")[0].decoded(
             "TRIGGER"
         )
@@ -118,7 +121,9 @@ def test_import_loads_no_exporter():
     code = (
         "import sys, legraise_plan; "
         "print(sorted(m for m in ('icalendar', 'json', 'cattrs', 'legraise_plan.formats.ical', "
-        "'legraise_plan.formats.json', 'legraise_plan.adaptation', 'legraise_plan.logfile') "
+        "'legraise_plan.formats.json', 'legraise_plan.adaptation', 'legraise_plan.logfile', "
+        "'legraise_plan.around', 'legraise_plan.formats.host_ics', 'legraise_plan.caldav', "
+        "'recurring_ical_events', 'caldav') "
         "if m in sys.modules))"
     )
     result = subprocess.run(
@@ -130,3 +135,30 @@ def test_import_loads_no_exporter():
 
     assert result.stdout.strip() == "[]"
     assert "legraise_plan" in result.stderr
+
+
+def test_publish_unchanged(benchmark, account, http_log):
+    """Publishing an unchanged 52-week plan again to the local Radicale: no writes, <= 1 s.
+
+    The first publish (156 events) is set-up and not timed; every timed round must find
+    all events unchanged and send no write request.
+    """
+    plan = workload.reference_plan(52)
+    publish = functools.partial(
+        lp.publish,
+        plan,
+        account.url,
+        username=account.username,
+        password=account.password,
+        stamp=workload.STAMP,
+    )
+    assert len(publish().created) == 156
+    http_log.clear()
+
+    result = benchmark.pedantic(publish, rounds=5, iterations=1, warmup_rounds=0)
+
+    assert len(result.unchanged) == 156
+    assert result.writes == 0
+    assert writes(http_log) == []
+    if benchmark.enabled:
+        assert benchmark.stats.stats.max <= 1.0
