@@ -21,7 +21,7 @@ from legraise_plan.log import SessionLog
 from legraise_plan.periodization import DayKind, Periodization
 from legraise_plan.prescription import Prescription, Role, Tempo, round_up_to_5_minutes
 from legraise_plan.progression import Change, ProgressionRules, ProgressionState, Step
-from legraise_plan.schedule import Weekday, parse_days, schedule_slots
+from legraise_plan.schedule import Weekday, parse_days, repeated_note, schedule_slots
 
 
 __all__ = ["Block", "Plan", "PlanOptions", "Session", "SessionStatus", "build_plan"]
@@ -337,6 +337,19 @@ def place(
     return begin
 
 
+def placed_note(start: dt.datetime, anchor: dt.datetime) -> str:
+    """A note when a session placed away from ``anchor`` starts at a repeated local time.
+
+    A warm-up before a main session just after a fall-back change, or accessory work
+    ``after`` one, may start in the hour the clocks repeat; the note says which of the
+    two occurrences it is (see :func:`~legraise_plan.schedule.repeated_note`).  The
+    main session's own time gets its note when it is scheduled.
+    """
+    if start.tzinfo is None or start.astimezone(dt.UTC) == anchor.astimezone(dt.UTC):
+        return ""
+    return repeated_note(start)
+
+
 def anchor_of(session: Session, after: dt.timedelta | None) -> dt.datetime:
     """The main session's start that ``session`` was placed against (see :func:`place`)."""
     if session.role is Role.WARM_UP:
@@ -631,16 +644,18 @@ def plan_from_options(
     uid_base = _uid_base(plan_id, role)
     sessions = []
     for slot, (kind, blocks, duration) in zip(slots, doses, strict=True):
+        begin = place(slot.anchor, role, duration, after)
+        notes = tuple(n for n in (slot.note, placed_note(begin, slot.anchor)) if n)
         sessions.append(
             Session(
-                start=place(slot.anchor, role, duration, after),
+                start=begin,
                 duration=duration,
                 week=slot.week,
                 role=role,
                 kind=kind,
                 uid=f"{uid_base}-{slot.planned:%Y%m%d}@legraise-plan",
                 blocks=blocks,
-                notes=(slot.note,) if slot.note else (),
+                notes=notes,
             )
         )
     return Plan(

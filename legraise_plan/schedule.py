@@ -3,7 +3,8 @@
 Dates come from :mod:`dateutil.rrule`.  Times are wall-clock times: 18:00 stays 18:00
 across a daylight-saving change.  A local time that a spring-forward change skips
 (e.g. 02:30 on the last Sunday of March in Europe/Berlin) is moved forward by the gap,
-with a note; a repeated fall-back time takes its first occurrence.
+with a note; a local time that a fall-back change repeats (e.g. 02:30 on the last Sunday
+of October in Europe/Berlin) takes its first occurrence, also with a note.
 """
 
 from __future__ import annotations
@@ -124,7 +125,10 @@ class Slot:
 def local_start(
     day: dt.date, at: dt.time, zone: zoneinfo.ZoneInfo | None
 ) -> tuple[dt.datetime, str]:
-    """``at`` on ``day`` in ``zone``, and a note when the clocks skip that time."""
+    """``at`` on ``day`` in ``zone``, and a note when the clocks skip or repeat that time.
+
+    A skipped time moves forward by the gap; a repeated one is its first occurrence.
+    """
     naive = dt.datetime.combine(day, at)
     if zone is None:
         return naive, ""
@@ -136,7 +140,48 @@ def local_start(
             f"{at:%H:%M} does not exist on {day.isoformat()} in {zone.key} (clocks change); "
             f"moved to {normal:%H:%M}"
         )
-    return local, ""
+    return local, repeated_note(local)
+
+
+def repeated_note(start: dt.datetime) -> str:
+    r"""A note when ``start``'s wall time happens twice (clocks go back); else ``""``.
+
+    The note names the occurrence ``start`` is (its ``fold``) and the instant in UTC, so
+    the reader knows which of the two the calendar shows.  Every note about a clock
+    change contains the words "clocks change".
+
+    >>> import zoneinfo
+    >>> berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    >>> note = repeated_note(dt.datetime(2026, 10, 25, 2, 30, tzinfo=berlin))
+    >>> print(note.replace("; ", ";\n"))
+    02:30 happens twice on 2026-10-25 in Europe/Berlin (clocks change: they go back);
+    the session is at the first 02:30 (00:30 UTC)
+    >>> repeated_note(dt.datetime(2026, 10, 25, 3, 30, tzinfo=berlin))
+    ''
+    """
+    zone = start.tzinfo
+    if not isinstance(zone, zoneinfo.ZoneInfo):
+        return ""
+    first, second = start.replace(fold=0).utcoffset(), start.replace(fold=1).utcoffset()
+    if first is None or second is None or first <= second:  # not repeated (or skipped)
+        return ""
+    which = "second" if start.fold else "first"
+    return (
+        f"{start:%H:%M} happens twice on {start.date().isoformat()} in {zone.key} "
+        f"(clocks change: they go back); the session is at the {which} {start:%H:%M} "
+        f"({start.astimezone(dt.UTC):%H:%M} UTC)"
+    )
+
+
+def is_ambiguous(local: dt.datetime) -> bool:
+    """True when ``local``'s wall time has two UTC offsets in its zone (a clock change).
+
+    That is a time a fall-back change repeats, or one a spring-forward change skips;
+    a naive or fixed-offset time is never ambiguous.
+    """
+    if local.tzinfo is None:
+        return False
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
 
 
 def _check_spacing(days: tuple[Weekday, ...], min_gap_days: int) -> None:

@@ -305,6 +305,133 @@ class TestScheduling:
         assert session.start.time() == dt.time(3, 30)
         assert "does not exist" in session.notes[0]
 
+    def test_repeated_local_time_takes_the_first(self, athlete):
+        """02:30 on the fall-back Sunday happens twice: the session is at the first, noted."""
+        plan = lp.build_plan(
+            athlete,
+            start=dt.date(2026, 10, 19),
+            weeks=2,
+            days="su",
+            at=dt.time(2, 30),
+            tz="Europe/Berlin",
+        )
+        repeated, after = plan.sessions
+
+        assert repeated.start.isoformat() == "2026-10-25T02:30:00+02:00"
+        assert repeated.start.fold == 0
+        assert repeated.notes == (
+            (
+                "02:30 happens twice on 2026-10-25 in Europe/Berlin (clocks change: they go "
+                "back); the session is at the first 02:30 (00:30 UTC)"
+            ),
+        )
+        assert after.notes == ()
+
+    @pytest.mark.parametrize(
+        ("key", "day", "first_utc"),
+        [
+            ("America/New_York", dt.date(2026, 11, 1), "05:30"),
+            ("Australia/Sydney", dt.date(2026, 4, 5), "15:30"),
+        ],
+    )
+    def test_repeated_local_time_in_other_zones(self, athlete, key, day, first_utc):
+        """The note names the zone and the first occurrence's UTC time."""
+        plan = lp.build_plan(
+            athlete,
+            start=day - dt.timedelta(days=6),
+            weeks=1,
+            days="su",
+            at=dt.time(1, 30) if key == "America/New_York" else dt.time(2, 30),
+            tz=key,
+        )
+        (session,) = plan.sessions
+
+        assert session.start.fold == 0
+        (note,) = session.notes
+        assert f"happens twice on {day.isoformat()} in {key}" in note
+        assert note.endswith(f"({first_utc} UTC)")
+        assert f"{session.start.astimezone(dt.UTC):%H:%M}" == first_utc
+
+    @pytest.mark.parametrize(
+        ("at", "start", "which"),
+        [
+            (dt.time(3, 0), "2026-10-25T02:55:00+01:00", "second 02:55 (01:55 UTC)"),
+            (dt.time(2, 5), "2026-10-25T02:00:00+02:00", "first 02:00 (00:00 UTC)"),
+        ],
+    )
+    def test_warm_up_in_the_repeated_hour(self, at, start, which):
+        """A warm-up placed in elapsed time before the main session may start in the
+        repeated hour: its own note says which occurrence."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            weeks=1,
+            start=dt.date(2026, 10, 19),
+            days="su",
+            at=at,
+            tz="Europe/Berlin",
+        )
+        (session,) = plan.sessions
+
+        assert session.start.isoformat() == start
+        assert session.end.astimezone(dt.UTC) - session.start.astimezone(dt.UTC) == (
+            session.duration
+        )
+        assert session.notes[-1].endswith(f"the session is at the {which}")
+        assert all("clocks change" in note for note in session.notes)
+
+    def test_warm_up_before_the_repeated_hour_has_no_note(self):
+        """A warm-up ending at 02:00 on the fall-back day starts before the repeated hour."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            weeks=1,
+            start=dt.date(2026, 10, 19),
+            days="su",
+            at=dt.time(1, 59),
+            tz="Europe/Berlin",
+        )
+
+        assert plan.sessions[0].notes == ()
+
+    def test_accessory_after_into_the_repeated_hour(self):
+        """01:30 + 60 min on the fall-back day is the first 02:30, noted."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            weeks=1,
+            start=dt.date(2026, 10, 19),
+            days="su",
+            at=dt.time(1, 30),
+            after=dt.timedelta(hours=1),
+            tz="Europe/Berlin",
+        )
+        (session,) = plan.sessions
+
+        assert session.start.isoformat() == "2026-10-25T02:30:00+02:00"
+        assert session.notes == (
+            (
+                "02:30 happens twice on 2026-10-25 in Europe/Berlin (clocks change: they go "
+                "back); the session is at the first 02:30 (00:30 UTC)"
+            ),
+        )
+
+    def test_repeated_time_without_a_zone_or_change(self):
+        """Floating and fixed-offset times, and times outside a change, get no note."""
+        from legraise_plan.schedule import is_ambiguous, repeated_note
+
+        berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+        naive = dt.datetime(2026, 10, 25, 2, 30)
+        skipped = dt.datetime(2026, 3, 29, 2, 30, tzinfo=berlin)
+
+        assert repeated_note(naive) == ""
+        assert repeated_note(naive.replace(tzinfo=dt.UTC)) == ""
+        assert repeated_note(skipped) == ""  # skipped, not repeated
+        assert repeated_note(dt.datetime(2026, 10, 25, 3, 0, tzinfo=berlin)) == ""
+        assert not is_ambiguous(naive)
+        assert is_ambiguous(naive.replace(tzinfo=berlin))
+        assert is_ambiguous(skipped)
+        assert not is_ambiguous(dt.datetime(2026, 10, 25, 3, 0, tzinfo=berlin))
+
     def test_floating_time_is_naive(self, floating_plan):
         """tz=None gives naive (floating) datetimes."""
         assert all(s.start.tzinfo is None for s in floating_plan.sessions)

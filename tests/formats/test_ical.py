@@ -23,23 +23,34 @@ from hypothesis import strategies as st
 
 import legraise_plan as lp
 from legraise_plan.formats import ical
+from legraise_plan.schedule import is_ambiguous
 
 
 STAMP = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 SPRING_FORWARD = dt.date(2027, 3, 28)
+HOUR = dt.timedelta(hours=1)
+START_DAY = dt.date(2026, 12, 7)
 EVENT_PROPERTIES = {
     "CATEGORIES",
     "DESCRIPTION",
     "DTSTAMP",
+    "DTEND",
     "DTSTART",
-    "DURATION",
     "SEQUENCE",
     "SUMMARY",
     "UID",
+    "X-LEGRAISE-PLAN",
 }
 ALARM_PROPERTIES = {"ACTION", "DESCRIPTION", "TRIGGER"}
 CALENDAR_PROPERTIES = {"NAME", "PRODID", "UID", "VERSION", "X-WR-CALNAME"}
+#: The zones whose plans the tests read back with icalendar and vobject.
+READ_ZONES = (
+    "Europe/London",
+    "Australia/Adelaide",
+    "Asia/Kathmandu",
+    "America/Sao_Paulo",
+)
 ZONES = (
     "Europe/Berlin",
     "America/New_York",
@@ -71,8 +82,14 @@ def read_vobject(data: bytes) -> Any:
     vobject keeps the first VTIMEZONE it meets for a TZID in a module-level registry
     for the rest of the process; clear it so that each file is read with its own.
     """
-    vars(vobject.icalendar)["__tzidMap"].clear()
+    forget_vobject_zones()
     return vobject.readOne(data.decode("utf-8"))
+
+
+def forget_vobject_zones() -> None:
+    """Empty vobject's registry of time zones, but for the UTC it registers on import."""
+    vars(vobject.icalendar)["__tzidMap"].clear()
+    vobject.icalendar.registerTzid("UTC", vobject.icalendar.utc)
 
 
 def unescape(text: str) -> str:
@@ -104,6 +121,12 @@ def observances(calendar: icalendar.Calendar) -> list[icalendar.Component]:
         for part in timezone.subcomponents
         if part.name in {"STANDARD", "DAYLIGHT"}
     ]
+
+
+def vtimezone_text(data: bytes) -> bytes:
+    """The one VTIMEZONE of exported bytes, as written."""
+    (text,) = re.findall(rb"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", data, flags=re.DOTALL)
+    return text
 
 
 def with_sessions(plan: lp.Plan, sessions: Any) -> lp.Plan:
@@ -167,12 +190,16 @@ class TestEvents:
         assert calendar.timezones == []
         assert b"TZID" not in data
 
-    def test_duration(self, plan: lp.Plan) -> None:
-        """Each event has the session's DURATION and no DTEND."""
-        events = parse(export(plan)).events
+    def test_dtend(self, plan: lp.Plan) -> None:
+        """Each event ends at the session's end, in its zone, and has no DURATION."""
+        data = export(plan)
+        events = parse(data).events
 
+        assert [s.end for s in plan.sessions] == [e.end for e in events]
         assert [s.duration for s in plan.sessions] == [e.duration for e in events]
-        assert all("DTEND" not in e for e in events)
+        assert all(e["DTEND"].params["TZID"] == "Europe/Berlin" for e in events)
+        assert all("DURATION" not in e for e in events)
+        assert b"DTEND;TZID=Europe/Berlin:20261207T181000\r\n" in data
 
     def test_summary(self, plan: lp.Plan) -> None:
         """The title names the exercise, the role and the dose."""
@@ -433,46 +460,163 @@ class TestTimezone:
             assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Berlin"]
             assert set() == calendar.get_missing_tzids()
 
-    def test_covers_only_the_plan(self, plan: lp.Plan) -> None:
-        """A winter plan's VTIMEZONE is one STANDARD part starting at the plan's start."""
-        (part,) = observances(parse(export(plan)))
+    def test_current_rules(self, plan: lp.Plan) -> None:
+        """A plan in Berlin's current rules era gets yearly DAYLIGHT and STANDARD parts."""
+        daylight, standard = observances(parse(export(plan)))
 
-        assert part.name == "STANDARD"
-        assert dt.datetime(2026, 12, 7) == part.DTSTART
-        assert dt.timedelta(hours=1) == part.TZOFFSETFROM == part.TZOFFSETTO
-        assert [str(part["TZNAME"])] == ["CET"]
+        assert ("DAYLIGHT", dt.datetime(1996, 3, 31, 2)) == (daylight.name, daylight.DTSTART)
+        assert ("STANDARD", dt.datetime(1996, 10, 27, 3)) == (standard.name, standard.DTSTART)
+        assert daylight["RRULE"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"
+        assert standard["RRULE"].to_ical() == b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"
+        assert (daylight.TZOFFSETFROM, daylight.TZOFFSETTO) == (HOUR, 2 * HOUR)
+        assert (standard.TZOFFSETFROM, standard.TZOFFSETTO) == (2 * HOUR, HOUR)
+        assert [str(daylight["TZNAME"]), str(standard["TZNAME"])] == ["CEST", "CET"]
 
-    def test_dst_change(self, dst_plan: lp.Plan) -> None:
-        """Across spring-forward there are two parts; the change is at 02:00 local time."""
-        standard, daylight = observances(parse(export(dst_plan)))
+    def test_same_text_for_every_plan_in_the_era(self, plan: lp.Plan, dst_plan: lp.Plan) -> None:
+        """A winter plan, a plan across spring-forward and one decades on share the text."""
+        later = lp.build_plan(lp.Athlete(), start=dt.date(2061, 7, 4), tz="Europe/Berlin")
+        texts = {vtimezone_text(export(each)) for each in (plan, dst_plan, later)}
 
-        assert ("STANDARD", dt.datetime(2027, 3, 1)) == (standard.name, standard.DTSTART)
-        assert ("DAYLIGHT", dt.datetime(2027, 3, 28, 2)) == (daylight.name, daylight.DTSTART)
-        assert dt.timedelta(hours=1) == daylight.TZOFFSETFROM
-        assert dt.timedelta(hours=2) == daylight.TZOFFSETTO
-        assert str(daylight["TZNAME"]) == "CEST"
+        assert len(texts) == 1
 
     def test_no_rdate_lists(self, dst_plan: lp.Plan) -> None:
-        """No part has RDATE or RRULE: one part per offset period."""
-        for part in observances(parse(export(dst_plan))):
-            assert {"DTSTART", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO"} == set(part.keys())
+        """No part has RDATE: an era part has one RRULE, an exact part none."""
+        early = lp.build_plan(lp.Athlete(), start=dt.date(1994, 9, 5), tz="Europe/Berlin")
+        for each in (dst_plan, early):
+            for part in observances(parse(export(each))):
+                keys = {"DTSTART", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO"}
+                assert set(part.keys()) - {"RRULE"} == keys
 
-    def test_starts_before_the_plan(self, plan: lp.Plan) -> None:
-        """A session that starts before the plan's first day extends the range back."""
-        first = plan.sessions[0]
-        early = attrs.evolve(first, start=dt.datetime(2026, 12, 6, 23, 57, tzinfo=BERLIN))
-        (part,) = observances(parse(export(with_sessions(plan, [early, *plan.sessions[1:]]))))
+    def test_exact_parts_before_the_era(self) -> None:
+        """A plan with days before the era starts gets exact parts for them first."""
+        plan = lp.build_plan(lp.Athlete(), start=dt.date(1995, 9, 4), tz="Europe/Berlin")
+        parts = observances(parse(export(plan)))
 
-        assert dt.datetime(2026, 12, 6) == part.DTSTART
+        assert [(p.name, p.DTSTART, "RRULE" in p) for p in parts] == [
+            ("DAYLIGHT", dt.datetime(1995, 9, 4), False),
+            ("STANDARD", dt.datetime(1995, 9, 24, 3), False),
+            ("DAYLIGHT", dt.datetime(1996, 3, 31, 2), True),
+            ("STANDARD", dt.datetime(1996, 10, 27, 3), True),
+        ]
+        assert parts[1].TZOFFSETTO == parts[2].TZOFFSETFROM == HOUR
 
-    def test_ends_after_the_plan(self, plan: lp.Plan) -> None:
-        """A last session that ends after the plan's last day extends the range."""
+    def test_starts_before_the_plan(self) -> None:
+        """A session before the plan's first day extends the exact parts back."""
+        early = lp.build_plan(lp.Athlete(), start=dt.date(1995, 12, 4), tz="Europe/Berlin")
+        first = early.sessions[0]
+        moved = attrs.evolve(first, start=dt.datetime(1995, 12, 3, 23, 50, tzinfo=BERLIN))
+        parts = observances(parse(export(with_sessions(early, [moved, *early.sessions[1:]]))))
+
+        assert dt.datetime(1995, 12, 3) == parts[0].DTSTART
+        assert "RRULE" not in parts[0]
+        assert observances(parse(export(early)))[0].DTSTART == dt.datetime(1995, 12, 4)
+
+    def test_ends_after_the_plan(self) -> None:
+        """Where no yearly rule fits, a last session ending after the plan extends the range."""
+        casablanca = zoneinfo.ZoneInfo("Africa/Casablanca")
+        plan = lp.build_plan(lp.Athlete(), start=dt.date(2026, 1, 2), tz="Africa/Casablanca")
         last = plan.sessions[-1]
-        late = attrs.evolve(last, start=dt.datetime(2027, 3, 27, 23, 0, tzinfo=BERLIN))
-        late = attrs.evolve(late, duration=dt.timedelta(hours=3, minutes=30))
+        late = attrs.evolve(last, start=dt.datetime(2026, 2, 14, 23, 0, tzinfo=casablanca))
+        late = attrs.evolve(late, duration=dt.timedelta(hours=5))
         calendar = parse(export(with_sessions(plan, [*plan.sessions[:-1], late])))
+        (part,) = observances(parse(export(plan)))
 
-        assert [p.name for p in observances(calendar)] == ["STANDARD", "DAYLIGHT"]
+        assert dt.datetime(2026, 1, 2) == part.DTSTART
+        assert "RRULE" not in part
+        assert late.end.date() == dt.date(2026, 2, 15) > plan.end
+        assert [(p.DTSTART, p.TZOFFSETTO) for p in observances(calendar)] == [
+            (dt.datetime(2026, 1, 2), HOUR),
+            (dt.datetime(2026, 2, 15, 3), dt.timedelta(0)),
+        ]
+
+    @pytest.mark.parametrize(
+        ("key", "expected"),
+        [
+            (
+                "Europe/London",
+                [
+                    ("DAYLIGHT", "1996-03-31T01:00", "-1SU", 3),
+                    ("STANDARD", "1996-10-27T02:00", "-1SU", 10),
+                ],
+            ),
+            (
+                "Europe/Dublin",
+                [
+                    ("DAYLIGHT", "1996-03-31T01:00", "-1SU", 3),
+                    ("STANDARD", "1996-10-27T02:00", "-1SU", 10),
+                ],
+            ),
+            (
+                "America/New_York",
+                [
+                    ("DAYLIGHT", "2007-03-11T02:00", "2SU", 3),
+                    ("STANDARD", "2007-11-04T02:00", "1SU", 11),
+                ],
+            ),
+            (
+                "Australia/Sydney",
+                [
+                    ("STANDARD", "2008-04-06T03:00", "1SU", 4),
+                    ("DAYLIGHT", "2008-10-05T02:00", "1SU", 10),
+                ],
+            ),
+            (
+                "Australia/Adelaide",
+                [
+                    ("STANDARD", "2008-04-06T03:00", "1SU", 4),
+                    ("DAYLIGHT", "2008-10-05T02:00", "1SU", 10),
+                ],
+            ),
+            (
+                "Pacific/Chatham",
+                [
+                    ("STANDARD", "2008-04-06T03:45", "1SU", 4),
+                    ("DAYLIGHT", "2008-09-28T02:45", "-1SU", 9),
+                ],
+            ),
+            ("America/Sao_Paulo", [("STANDARD", "2019-02-17T00:00", "", 0)]),
+            ("Asia/Kolkata", [("STANDARD", "1970-01-01T00:00", "", 0)]),
+            ("Asia/Kathmandu", [("STANDARD", "1986-01-01T00:00", "", 0)]),
+            ("UTC", [("STANDARD", "1970-01-01T00:00", "", 0)]),
+            ("Africa/Casablanca", None),
+            ("America/Santiago", None),
+        ],
+    )
+    def test_eras(self, key: str, expected: list[tuple[str, str, str, int]] | None) -> None:
+        """Each zone's era: its parts, first onsets and yearly rules (None: exact parts only)."""
+        era = ical._era(key)
+
+        if expected is None:
+            assert era is None
+            return
+        assert era is not None
+        found = [
+            (
+                "DAYLIGHT" if part.is_dst else "STANDARD",
+                part.start.isoformat(timespec="minutes"),
+                str(dict(part.rule).get("BYDAY", "")),
+                int(dict(part.rule).get("BYMONTH", 0)),
+            )
+            for part in era.parts
+        ]
+        assert found == expected
+        assert era.onset == era.parts[0].start
+
+    def test_dublin_summer_is_daylight(self) -> None:
+        """tzdata marks Irish winter time as negative DST; the VTIMEZONE calls summer DAYLIGHT."""
+        plan = lp.build_plan(lp.Athlete(), start=dt.date(2026, 1, 5), tz="Europe/Dublin")
+        daylight, standard = observances(parse(export(plan)))
+
+        assert (daylight.name, str(daylight["TZNAME"]), daylight.TZOFFSETTO) == (
+            "DAYLIGHT",
+            "IST",
+            HOUR,
+        )
+        assert (standard.name, str(standard["TZNAME"]), standard.TZOFFSETTO) == (
+            "STANDARD",
+            "GMT",
+            dt.timedelta(0),
+        )
 
     def test_several_zones_sorted(self, plan: lp.Plan) -> None:
         """With sessions in several zones, each zone gets a VTIMEZONE, in TZID order."""
@@ -501,6 +645,40 @@ class TestTimezone:
 
         assert first is ical._observances(*args)
         assert hits + 1 == ical._observances.cache_info().hits
+
+    def test_era_cached(self) -> None:
+        """A zone's era is computed once per process."""
+        first = ical._era("America/New_York")
+        hits = ical._era.cache_info().hits
+
+        assert first is ical._era("America/New_York")
+        assert hits + 1 == ical._era.cache_info().hits
+
+    @given(
+        key=st.sampled_from(ZONES + READ_ZONES),
+        first=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2045, 12, 31)),
+        days=st.integers(min_value=1, max_value=120),
+    )
+    def test_vtimezone_matches_zoneinfo(self, key: str, first: dt.date, days: int) -> None:
+        """Read alone by icalendar and by vobject, the VTIMEZONE gives zoneinfo's offset
+        at every hour of the days it is written for (wall times that occur once)."""
+        zone = zoneinfo.ZoneInfo(key)
+        last = first + dt.timedelta(days=days)
+        calendar = icalendar.Calendar()
+        calendar.add_component(ical._vtimezone(key, first, last))
+        text = calendar.to_ical()
+        readers = [parse(text).timezones[0].to_tz(lookup_tzid=False)]
+        forget_vobject_zones()
+        readers.append(vobject.readOne(text.decode("utf-8")).vtimezone.gettzinfo())
+        instant = dt.datetime.combine(first, dt.time(), zone).astimezone(dt.UTC)
+        end = dt.datetime.combine(last, dt.time(), zone).astimezone(dt.UTC)
+        while instant < end:
+            local = instant.astimezone(zone)
+            if not is_ambiguous(local):
+                wall = local.replace(tzinfo=None)
+                for reader in readers:
+                    assert wall.replace(tzinfo=reader).utcoffset() == local.utcoffset()
+            instant += HOUR
 
     @given(
         key=st.sampled_from(ZONES),
@@ -587,6 +765,7 @@ class TestReproducibility:
         """Cached time zones and block texts give the same bytes as fresh ones."""
         first = export(plan)
         ical._observances.cache_clear()
+        ical._era.cache_clear()
         ical._block_text.cache_clear()
 
         assert first == export(plan)
@@ -719,7 +898,7 @@ class TestVobject:
             assert session.start.astimezone(dt.UTC) == start.astimezone(dt.UTC)
             assert dt.time(7, 30) == start.time()
             assert session.start.utcoffset() == start.utcoffset()
-            assert session.duration == event.duration.value
+            assert session.end.astimezone(dt.UTC) == event.dtend.value.astimezone(dt.UTC)
             assert session.uid == event.uid.value
             assert dt.timedelta(minutes=-30) == event.valarm.trigger.value
 
@@ -1118,3 +1297,299 @@ class TestStatuses:
         data = export(with_statuses(plan))
 
         assert data == parse(data).to_ical()
+
+
+#: The zones whose plans are read back instant by instant (see TestReadBack).
+SAMPLE_ZONES = (
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Dublin",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Australia/Sydney",
+    "Australia/Adelaide",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "Africa/Casablanca",
+    "UTC",
+)
+
+
+def instants(data: bytes) -> list[dict[str, tuple[dt.datetime, dt.datetime]]]:
+    """Every event's start and end as each reader finds them, in UTC.
+
+    ``icalendar``: ``decoded`` (the zone database for a known TZID); ``vtimezone``:
+    the wall time read with icalendar's zone made from the file's VTIMEZONE alone;
+    ``vobject``: ``vevent.dtstart.value``, read with the file's VTIMEZONE.
+    """
+    calendar = parse(data)
+    own = {str(tz["TZID"]): tz.to_tz(lookup_tzid=False) for tz in calendar.timezones}
+    read = read_vobject(data)
+    found = []
+    for event, other in zip(calendar.walk("VEVENT"), read.vevent_list, strict=True):
+        times = {}
+        pairs = {
+            "icalendar": (event.decoded("DTSTART"), event.decoded("DTEND")),
+            "vobject": (other.dtstart.value, other.dtend.value),
+        }
+        tzid = event["DTSTART"].params.get("TZID")
+        if tzid is not None:
+            zone = own[tzid]
+            pairs["vtimezone"] = (
+                event.decoded("DTSTART").replace(tzinfo=zone),
+                event.decoded("DTEND").replace(tzinfo=zone),
+            )
+        for name, (start, end) in pairs.items():
+            times[name] = (start.astimezone(dt.UTC), end.astimezone(dt.UTC))
+        found.append(times)
+    return found
+
+
+def assert_read_back(plan: lp.Plan, data: bytes) -> None:
+    """Every reader finds every session's start and end instant."""
+    found = instants(data)
+    assert len(plan.sessions) == len(found)
+    for session, times in zip(plan.sessions, found, strict=True):
+        want = (session.start.astimezone(dt.UTC), session.end.astimezone(dt.UTC))
+        for name, got in times.items():
+            assert want == got, (name, session.start.isoformat())
+        assert want[1] - want[0] == session.duration
+
+
+class TestReadBack:
+    """Calendars that stay right: DTEND, repeated times and shared VTIMEZONEs."""
+
+    @pytest.mark.parametrize("key", ["Europe/Berlin", "America/New_York"])
+    @pytest.mark.parametrize("role", [lp.Role.WARM_UP, lp.Role.ACCESSORY])
+    @pytest.mark.parametrize("at", [dt.time(1, 30), dt.time(2, 30), dt.time(3, 0)])
+    def test_end_minus_start_is_the_duration(self, key: str, role: lp.Role, at: dt.time) -> None:
+        """Over a year of Sundays near the changes, DTEND - DTSTART is the duration."""
+        plan = lp.build_plan(
+            lp.Athlete(), role=role, start=dt.date(2026, 1, 5), weeks=52, days="su", at=at, tz=key
+        )
+
+        assert_read_back(plan, export(plan, alarm=None))
+
+    def test_warm_up_ending_at_three_on_spring_forward(self) -> None:
+        """A 5-minute warm-up ending 03:00 on spring-forward day starts 01:55 and ends after."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            weeks=1,
+            start=dt.date(2026, 3, 23),
+            days="su",
+            at=dt.time(3, 0),
+            tz="Europe/Berlin",
+        )
+        data = export(plan)
+
+        assert b"DTSTART;TZID=Europe/Berlin:20260329T015500\r\n" in data
+        assert b"DTEND;TZID=Europe/Berlin:20260329T030000\r\n" in data
+        (times,) = instants(data)
+        for start, end in times.values():
+            assert end - start == dt.timedelta(minutes=5)
+        assert_read_back(plan, data)
+
+    def test_repeated_start_is_written_in_utc(self) -> None:
+        """02:30 on the fall-back day: DTSTART and DTEND in UTC, the other events zoned."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            start=dt.date(2026, 10, 19),
+            weeks=2,
+            days="su",
+            at=dt.time(2, 30),
+            tz="Europe/Berlin",
+        )
+        data = export(plan)
+        repeated, later = event_blocks(data)
+
+        assert b"\r\nDTSTART:20261025T003000Z\r\n" in repeated
+        assert b"\r\nDTEND:20261025T004000Z\r\n" in repeated
+        assert b"TZID" not in repeated
+        assert b"DTSTART;TZID=Europe/Berlin:20261101T023000\r\n" in later
+        assert "happens twice" in parse(data).events[0]["DESCRIPTION"]
+        assert_read_back(plan, data)
+
+    def test_repeated_end_is_written_in_utc(self) -> None:
+        """A session from 01:55 that ends in the repeated hour is pinned in UTC too."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            start=dt.date(2026, 10, 19),
+            weeks=1,
+            days="su",
+            at=dt.time(1, 55),
+            tz="Europe/Berlin",
+        )
+        data = export(plan)
+
+        assert b"\r\nDTSTART:20261024T235500Z\r\n" in data
+        assert b"TZID=" not in data.split(b"BEGIN:VEVENT")[1]
+        assert_read_back(plan, data)
+
+    def test_warm_up_at_the_second_occurrence(self) -> None:
+        """A warm-up before a 03:00 main session starts at the second 02:55, in UTC."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            weeks=1,
+            start=dt.date(2026, 10, 19),
+            days="su",
+            at=dt.time(3, 0),
+            tz="Europe/Berlin",
+        )
+        data = export(plan)
+
+        assert b"\r\nDTSTART:20261025T015500Z\r\n" in data
+        assert b"\r\nDTEND:20261025T020000Z\r\n" in data
+        assert "the second 02:55" in str(parse(data).events[0]["DESCRIPTION"])
+        assert_read_back(plan, data)
+
+    @pytest.mark.parametrize("key", SAMPLE_ZONES)
+    @pytest.mark.parametrize(
+        ("start", "at", "role"),
+        [
+            (dt.date(2026, 1, 5), dt.time(2, 30), lp.Role.WARM_UP),
+            (dt.date(2017, 6, 5), dt.time(0, 30), lp.Role.ACCESSORY),
+            (dt.date(2031, 3, 3), dt.time(18, 0), lp.Role.ACCESSORY),
+        ],
+    )
+    def test_zones_over_seasons(self, key: str, start: dt.date, at: dt.time, role: lp.Role) -> None:
+        """Plans over several seasons in each sample zone read back at every instant."""
+        plan = lp.build_plan(
+            lp.Athlete(), role=role, start=start, weeks=52, days="su", at=at, tz=key
+        )
+
+        assert_read_back(plan, export(plan, alarm=None))
+
+    @pytest.mark.parametrize("key", SAMPLE_ZONES)
+    def test_one_vobject_process_reads_winter_then_summer(self, key: str) -> None:
+        """vobject keeps the first VTIMEZONE per TZID for the whole process (as Radicale
+        does): a winter plan then a summer plan in the same zone both read right."""
+        winter = lp.build_plan(
+            lp.Athlete(), start=dt.date(2026, 12, 7), weeks=4, at=dt.time(7, 30), tz=key
+        )
+        summer = lp.build_plan(
+            lp.Athlete(), start=dt.date(2027, 6, 7), weeks=4, at=dt.time(7, 30), tz=key
+        )
+        forget_vobject_zones()
+        for plan in (winter, summer):
+            read = vobject.readOne(export(plan).decode("utf-8"))
+            for session, event in zip(plan.sessions, read.vevent_list, strict=True):
+                assert session.start.astimezone(dt.UTC) == event.dtstart.value.astimezone(dt.UTC)
+                assert session.end.astimezone(dt.UTC) == event.dtend.value.astimezone(dt.UTC)
+        if key not in {"Africa/Casablanca", "UTC"}:  # exact parts per plan; no VTIMEZONE
+            assert vtimezone_text(export(winter)) == vtimezone_text(export(summer))
+
+    def test_zone_without_dst_has_one_standard_part(self) -> None:
+        """Kolkata and Kathmandu: one STANDARD part; the same for every plan."""
+        for key, offset in (("Asia/Kolkata", "+0530"), ("Asia/Kathmandu", "+0545")):
+            plans = [
+                lp.build_plan(lp.Athlete(), start=start, tz=key)
+                for start in (dt.date(2026, 1, 5), dt.date(2040, 7, 2))
+            ]
+            texts = {vtimezone_text(export(plan)) for plan in plans}
+            (text,) = texts
+            assert text.count(b"BEGIN:STANDARD") == 1
+            assert b"BEGIN:DAYLIGHT" not in text
+            assert f"TZOFFSETTO:{offset}".encode() in text
+
+    def test_abolished_dst(self) -> None:
+        """Sao Paulo dropped DST in 2019: later plans get one STANDARD part, earlier ones
+        exact parts for their days first."""
+        later = export(
+            lp.build_plan(lp.Athlete(), start=dt.date(2026, 1, 5), tz="America/Sao_Paulo")
+        )
+        earlier = export(
+            lp.build_plan(lp.Athlete(), start=dt.date(2018, 12, 3), tz="America/Sao_Paulo")
+        )
+
+        assert vtimezone_text(later).count(b"BEGIN:") == 2  # VTIMEZONE, STANDARD
+        assert b"DTSTART:20190217T000000\r\n" in vtimezone_text(later)
+        assert vtimezone_text(later) != vtimezone_text(earlier)
+        assert vtimezone_text(earlier).endswith(vtimezone_text(later)[-120:])
+
+
+class TestForCalDav:
+    """plan_marker and session_calendars, for publishing one resource per session."""
+
+    def test_marker_on_every_event(self, plan: lp.Plan) -> None:
+        """Every event, cancelled ones too, carries X-LEGRAISE-PLAN with the plan's marker."""
+        cancelled = attrs.evolve(plan.sessions[0], status=lp.SessionStatus.CANCELLED)
+        changed = with_sessions(plan, [cancelled, *plan.sessions[1:]])
+        marker = ical.plan_marker(plan)
+
+        for each in (plan, changed):
+            events = parse(export(each)).events
+            assert {str(e["X-LEGRAISE-PLAN"]) for e in events} == {marker}
+        assert read_vobject(export(plan)).vevent.x_legraise_plan.value == marker
+
+    def test_marker_is_stable(self, athlete: lp.Athlete) -> None:
+        """The marker depends on plan_id and role only; it begins every session uid."""
+        one = lp.build_plan(athlete, start=START_DAY, plan_id="kim")
+        other_dates = lp.build_plan(
+            athlete, start=START_DAY + dt.timedelta(weeks=3), at=dt.time(7, 0), plan_id="kim"
+        )
+        other_id = lp.build_plan(athlete, start=START_DAY, plan_id="lee")
+        warm_up = lp.build_plan(athlete, role=lp.Role.WARM_UP, start=START_DAY, plan_id="kim")
+
+        assert ical.plan_marker(one) == ical.plan_marker(other_dates)
+        assert ical.plan_marker(one) != ical.plan_marker(other_id)
+        assert ical.plan_marker(one) != ical.plan_marker(warm_up)
+        assert re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", ical.plan_marker(one))
+        assert all(s.uid.startswith(ical.plan_marker(one) + "-") for s in one.sessions)
+
+    def test_marker_needs_a_plan(self) -> None:
+        with pytest.raises(lp.ExportError, match=r"plan must be a legraise_plan\.Plan"):
+            ical.plan_marker("plan")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("name", ["plan", "dst_plan", "floating_plan"])
+    def test_one_calendar_per_session(self, name: str, request: pytest.FixtureRequest) -> None:
+        """One calendar per uid, in time order, each with that event exactly as to_ics has it."""
+        plan = request.getfixturevalue(name)
+        data = export(plan, sequence=3)
+        resources = ical.session_calendars(plan, stamp=STAMP, sequence=3)
+
+        assert list(resources) == [s.uid for s in plan.sessions]
+        for block, (uid, one) in zip(event_blocks(data), resources.items(), strict=True):
+            assert event_blocks(one) == [block]
+            calendar = parse(one)
+            assert one == calendar.to_ical()
+            assert list(calendar.keys()) == ["VERSION", "PRODID"]
+            assert str(calendar["PRODID"]) == str(parse(data)["PRODID"])
+            assert [str(e["UID"]) for e in calendar.events] == [uid]
+            if plan.tz is None:
+                assert b"VTIMEZONE" not in one
+            else:
+                assert vtimezone_text(one) == vtimezone_text(data)
+            assert one.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+            assert len(read_vobject(one).vevent_list) == 1
+
+    def test_utc_event_has_no_vtimezone(self) -> None:
+        """A session pinned in UTC (a repeated time) refers to no VTIMEZONE."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            start=dt.date(2026, 10, 19),
+            weeks=2,
+            days="su",
+            at=dt.time(2, 30),
+            tz="Europe/Berlin",
+        )
+        repeated, later = ical.session_calendars(plan, stamp=STAMP).values()
+
+        assert b"VTIMEZONE" not in repeated
+        assert b"BEGIN:VTIMEZONE" in later
+
+    def test_options_as_for_to_ics(self, plan: lp.Plan) -> None:
+        """alarm, stamp and sequence act and are checked as for to_ics."""
+        resources = ical.session_calendars(plan, alarm=None, stamp=STAMP)
+
+        assert all(b"VALARM" not in one for one in resources.values())
+        with pytest.raises(lp.ExportError, match="alarm"):
+            ical.session_calendars(plan, alarm=dt.timedelta(days=2))
+        with pytest.raises(lp.ExportError, match="stamp"):
+            ical.session_calendars(plan, stamp=dt.datetime(2026, 1, 1))
+        with pytest.raises(lp.ExportError, match="sequence"):
+            ical.session_calendars(plan, sequence=-1)
+        with pytest.raises(lp.ExportError, match="at least one session"):
+            ical.session_calendars(with_sessions(plan, []))
