@@ -71,8 +71,9 @@ def _minutes(text: str) -> dt.timedelta:
     return dt.timedelta(minutes=minutes)
 
 
-#: The most minutes any option takes (a day); larger numbers are refused before use.
-_MAX_MINUTES = 1440
+#: Minutes beyond this (about two years) are refused before use; options check their own
+#: narrower ranges after.
+_MAX_MINUTES = 1_000_000
 
 
 def _short(text: str) -> str:
@@ -138,8 +139,10 @@ def _whole(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a whole number, got {_short(text)}") from None
-    if abs(value) > 2**31 - 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number below 2**31, got {_short(text)}")
+    if abs(value) > 10**18:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of at most 18 digits, got {_short(text)}"
+        )
     return value
 
 
