@@ -34,6 +34,7 @@ from legraise_plan.plan import (
     SessionStatus,
     anchor_of,
     place,
+    placed_note,
     plan_from_options,
     session_length,
     to_block,
@@ -391,14 +392,11 @@ def _shift(
     for session in plan.sessions[first:]:
         anchor = anchor_of(session, plan.options.after)
         new_anchor, note = local_start(anchor.date() + dt.timedelta(weeks=weeks), plan.at, zone)
+        start = place(new_anchor, plan.role, session.duration, plan.options.after)
         notes = tuple(n for n in session.notes if "clocks change" not in n)
+        extra = tuple(n for n in (note, placed_note(start, new_anchor)) if n)
         moved.append(
-            attrs.evolve(
-                session,
-                start=place(new_anchor, plan.role, session.duration, plan.options.after),
-                week=session.week + weeks,
-                notes=(*notes, note) if note else notes,
-            )
+            attrs.evolve(session, start=start, week=session.week + weeks, notes=(*notes, *extra))
         )
     return tuple(moved), weeks
 
@@ -436,9 +434,14 @@ def _to_come(plan: Plan, session: Session, day: DayPlan, item: PlannedBlock) -> 
         )
     duration = session_length(item)
     anchor = anchor_of(session, plan.options.after)
+    start = place(anchor, plan.role, duration, plan.options.after)
+    if start != session.start:  # a warm-up of another length: its repeated-hour note too
+        old, new = placed_note(session.start, anchor), placed_note(start, anchor)
+        keep = tuple(n for n in keep if not old or n != old)
+        keep = (*keep, new) if new else keep
     return attrs.evolve(
         session,
-        start=place(anchor, plan.role, duration, plan.options.after),
+        start=start,
         duration=duration,
         blocks=(to_block(item),),
         status=SessionStatus.PLANNED,

@@ -290,6 +290,28 @@ class TestAdapt:
         assert [s.sequence for s in twice.sessions[7:]] == [s.sequence for s in once.sessions[7:]]
 
 
+class TestRepeatedHour:
+    def test_a_warm_up_in_the_repeated_hour_keeps_one_note(self):
+        """A warm-up placed in the hour the clocks repeat says which one, after adapt too."""
+        plan = lp.build_plan(
+            lp.Athlete(),
+            role=lp.Role.WARM_UP,
+            start=dt.date(2026, 10, 19),
+            weeks=2,
+            days="sun",
+            at=dt.time(3, 0),
+            tz="Europe/Berlin",
+        )
+        night = next(s for s in plan.sessions if s.start.date() == dt.date(2026, 10, 25))
+        assert sum("happens twice" in n for n in night.notes) == 1
+        first = plan.sessions[0]
+        log = lp.TrainingLog([done(first, pain_during=6)])
+        adapted = lp.adapt(plan, log, today=day_after(first))
+        again = next(s for s in adapted.sessions if s.uid == night.uid)
+        assert sum("happens twice" in n for n in again.notes) == 1
+        assert again.end == night.end  # still ends as the main session starts
+
+
 class TestRehabEndToEnd:
     """The pain-monitoring model through adapt, one rule a test."""
 

@@ -8,8 +8,8 @@ subpackage (``progression``), the package's own is ``__init__``.  Layers, lowest
     errors, _validate, units, equipment, catalog, athlete, prescription,
     progression (its private modules, then its __init__), periodization, dosing,
     schedule, host, log, plan, adaptation and around, _files, formats (private helpers,
-    then one module per format), logfile, __init__, caldav (an edge: publishing to a CalDAV server), cli,
-    __main__
+    then one module per format), logfile, __init__, caldav (an edge: publishing to a
+    CalDAV server), cli, __main__
 
 The format modules share a layer, so none imports another; they may use private
 ``formats._*`` helpers.  A private module of a subpackage is imported only inside that

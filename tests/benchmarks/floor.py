@@ -1,10 +1,10 @@
 """The floor for iCalendar export: plain, obvious icalendar code for the same events.
 
 This is what any exporter built on icalendar must at least pay: the same events with the
-same properties (UID, DTSTAMP, DTSTART, DURATION, SUMMARY, DESCRIPTION, CATEGORIES,
-SEQUENCE), the same display alarm and a VTIMEZONE for the same date range, written with
-the documented icalendar 7 API.  The texts are given, already built, so the floor pays
-nothing for describing sessions.
+same properties (UID, DTSTAMP, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES,
+SEQUENCE, X-LEGRAISE-PLAN), the same display alarm and a VTIMEZONE for the same date
+range, written with the documented icalendar 7 API.  The texts are given, already
+built, so the floor pays nothing for describing sessions.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import icalendar
 
 import legraise_plan as lp
+from legraise_plan.formats.ical import plan_marker
 
 
 def floor_texts(plan: lp.Plan) -> list[tuple[str, str]]:
@@ -36,17 +37,19 @@ def floor_ics(
     calendar = icalendar.Calendar.new(
         prodid="-//legraise_plan floor//EN", name=icalendar.vText("Leg raises"), uid="floor"
     )
+    marker = plan_marker(plan)
     for session, (summary, description) in zip(plan.sessions, texts, strict=True):
         event = icalendar.Event.new(
             uid=session.uid,
             stamp=stamp,
             start=session.start,
+            end=session.end,
             summary=summary,
             description=description,
             categories=["Training", session.role.label],
             sequence=0,
         )
-        event.duration = session.duration
+        event.add("X-LEGRAISE-PLAN", marker)
         reminder = icalendar.Alarm.new(description=summary)
         reminder.add("ACTION", "DISPLAY")
         reminder.add("TRIGGER", alarm)
