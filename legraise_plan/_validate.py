@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -94,19 +95,67 @@ def non_negative_duration(hi: dt.timedelta, error: type[LegraisePlanError]) -> V
     return check
 
 
-def text(max_len: int, error: type[LegraisePlanError]) -> Validator:
-    """Accept a ``str`` of at most ``max_len`` characters."""
+#: What one-line text (ids) may not hold: control characters and line breaks.
+_ONE_LINE_CONTROL: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def text(max_len: int, error: type[LegraisePlanError], *, one_line: bool = False) -> Validator:
+    """Accept a ``str`` of at most ``max_len`` characters that is Unicode text.
+
+    Lone surrogates (which no file can hold) are refused everywhere; ``one_line`` text
+    (ids such as uids) may hold no control characters or line breaks either.  Other
+    text keeps them, and each output writes them safely (folded, escaped or dropped).
+    """
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, str):
-            raise error(f"{attribute.name} must be text, got {value!r}", field=attribute.name)
-        if len(value) > max_len:
-            raise error(
-                f"{attribute.name} must be at most {max_len} characters, got {len(value)}",
-                field=attribute.name,
-            )
+        check_text(attribute.name, value, max_len, error, one_line=one_line)
 
     return check
+
+
+def check_text(
+    name: str,
+    value: object,
+    max_len: int,
+    error: type[LegraisePlanError],
+    *,
+    one_line: bool = False,
+) -> None:
+    """Raise ``error`` unless ``value`` is text :func:`text` accepts."""
+    if not isinstance(value, str):
+        raise error(f"{name} must be text, got {_excerpt(value)}", field=name)
+    if len(value) > max_len:
+        raise error(f"{name} must be at most {max_len} characters, got {len(value)}", field=name)
+    found = _ONE_LINE_CONTROL.search(value) if one_line else None
+    if found is not None:
+        raise error(
+            f"{name} must be one line without control characters, got "
+            f"U+{ord(found.group()):04X} at position {found.start()}",
+            field=name,
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise error(
+            f"{name} must be Unicode text, got a lone surrogate at position {exc.start}",
+            field=name,
+        ) from None
+
+
+def texts(max_len: int, error: type[LegraisePlanError]) -> Validator:
+    """Accept a tuple of multi-line texts :func:`text` accepts."""
+
+    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items_of(str, error)(_inst, attribute, value)
+        for item in value:  # type: ignore[attr-defined]
+            check_text(f"{attribute.name} items", item, max_len, error)
+
+    return check
+
+
+def _excerpt(value: object) -> str:
+    text = repr(value) if not isinstance(value, int) or value.bit_length() < 128 else "a huge int"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def to_frozenset(value: Any) -> Any:

@@ -271,7 +271,7 @@ class HostSession:
     start: dt.datetime = attrs.field(validator=v.instance_of(dt.datetime, PlanError))
     end: dt.datetime = attrs.field(validator=_check_end)
     summary: str = attrs.field(default="", validator=v.text(1000, PlanError))
-    uid: str = attrs.field(validator=v.text(1000, PlanError))
+    uid: str = attrs.field(validator=v.text(1000, PlanError, one_line=True))
     kind: HostKind = attrs.field(default=HostKind.OTHER, validator=v.member_of(HostKind, PlanError))
     why: str = attrs.field(default="", validator=v.text(500, PlanError))
     occurrence: dt.date = attrs.field(

@@ -102,7 +102,7 @@ class SessionLog:
     athlete's usual ``baseline_pain``.
     """
 
-    uid: str = attrs.field(validator=v.text(200, LogError))
+    uid: str = attrs.field(validator=v.text(200, LogError, one_line=True))
     date: dt.date = attrs.field(validator=_check_day)
     sets: tuple[SetLog, ...] = attrs.field(default=(), converter=v.to_tuple, validator=_check_sets)
     pain_during: int = attrs.field(default=0, validator=v.int_in(0, 10, LogError))

@@ -74,6 +74,38 @@ class Block:
         return self.prescription.rir
 
 
+#: Plans start within these dates, so every date and time they hold (and their
+#: conversions to UTC) stays far from the calendar's ends.
+FIRST_START: Final = dt.date(1900, 1, 1)
+LAST_START: Final = dt.date(9000, 12, 31)
+#: The longest a session may last.
+MAX_DURATION: Final = dt.timedelta(hours=24)
+
+
+def _check_start(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise PlanError(f"start must be a date, got {value!r:.60}", field="start")
+    check_start(value)
+
+
+def check_start(value: dt.date) -> None:
+    """Raise unless ``value`` is a day a plan may start on."""
+    if not FIRST_START <= value <= LAST_START:
+        raise ScheduleError(
+            f"start must be from {FIRST_START.isoformat()} to {LAST_START.isoformat()}, got "
+            f"{value.isoformat()}",
+            field="start",
+        )
+
+
+def _check_duration(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.timedelta) or not dt.timedelta(0) < value <= MAX_DURATION:
+        raise PlanError(
+            f"duration must be a timedelta above 0 and at most 24 hours, got {value!r:.60}",
+            field="duration",
+        )
+
+
 class SessionStatus(enum.StrEnum):
     """Where a session stands: still planned, done or skipped (logged), or cancelled."""
 
@@ -109,16 +141,16 @@ class Session:
     """
 
     start: dt.datetime = attrs.field(validator=v.instance_of(dt.datetime, PlanError))
-    duration: dt.timedelta = attrs.field(validator=v.positive_duration(PlanError))
+    duration: dt.timedelta = attrs.field(validator=_check_duration)
     week: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
     role: Role = attrs.field(validator=v.member_of(Role, PlanError))
     kind: DayKind = attrs.field(validator=v.member_of(DayKind, PlanError))
-    uid: str = attrs.field(validator=v.text(200, PlanError))
+    uid: str = attrs.field(validator=v.text(200, PlanError, one_line=True))
     blocks: tuple[Block, ...] = attrs.field(
         converter=v.to_tuple, validator=v.items_of(Block, PlanError, non_empty=True)
     )
     notes: tuple[str, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.items_of(str, PlanError)
+        default=(), converter=v.to_tuple, validator=v.texts(2000, PlanError)
     )
     #: Planned, or after :func:`legraise_plan.adapt`: done, skipped or cancelled.
     status: SessionStatus = attrs.field(
@@ -209,7 +241,7 @@ class Plan:
     role: Role = attrs.field(validator=v.member_of(Role, PlanError))
     periodization: Periodization = attrs.field(validator=v.member_of(Periodization, PlanError))
     weeks: int = attrs.field(validator=v.int_in(1, _MAX_WEEKS, PlanError))
-    start: dt.date = attrs.field(validator=v.instance_of(dt.date, PlanError))
+    start: dt.date = attrs.field(validator=_check_start)
     days: tuple[Weekday, ...] = attrs.field(
         converter=v.to_tuple, validator=v.items_of(Weekday, PlanError, non_empty=True)
     )
@@ -219,10 +251,10 @@ class Plan:
         converter=v.to_tuple, validator=v.items_of(Session, PlanError)
     )
     notes: tuple[str, ...] = attrs.field(
-        default=(), converter=v.to_tuple, validator=v.items_of(str, PlanError)
+        default=(), converter=v.to_tuple, validator=v.texts(2000, PlanError)
     )
     note: str = attrs.field(default="", validator=v.text(2000, PlanError))
-    plan_id: str = attrs.field(default="", validator=v.text(200, PlanError))
+    plan_id: str = attrs.field(default="", validator=v.text(200, PlanError, one_line=True))
     #: The build options, so :func:`legraise_plan.adapt` and
     #: :func:`legraise_plan.continue_plan` follow the plan's own rules.
     options: PlanOptions = attrs.field(
@@ -382,7 +414,8 @@ def _check_args(weeks: Any, start: Any, at: Any, after: Any) -> None:
             f"weeks must be a whole number 1..{_MAX_WEEKS}, got {weeks!r}", field="weeks"
         )
     if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-        raise ScheduleError(f"start must be a datetime.date, got {start!r}", field="start")
+        raise ScheduleError(f"start must be a datetime.date, got {start!r:.60}", field="start")
+    check_start(start)
     if not isinstance(at, dt.time) or at.tzinfo is not None:
         raise ScheduleError(
             f"at must be a datetime.time without tzinfo (give the zone as tz=), got {at!r}",
@@ -457,7 +490,7 @@ def session_length(item: PlannedBlock) -> dt.timedelta:
 
 def _check_options(*, note: object, plan_id: object, rules: object, deload_every: object) -> None:
     _check_text("note", note, 2000)
-    _check_text("plan_id", plan_id, 200)
+    _check_text("plan_id", plan_id, 200, one_line=True)
     if rules is not None and not isinstance(rules, ProgressionRules):
         raise PlanError(f"rules must be ProgressionRules or None, got {rules!r:.80}", field="rules")
     if (
@@ -470,11 +503,12 @@ def _check_options(*, note: object, plan_id: object, rules: object, deload_every
         )
 
 
-def _check_text(name: str, value: object, limit: int) -> None:
+def _check_text(name: str, value: object, limit: int, *, one_line: bool = False) -> None:
     if not isinstance(value, str) or len(value) > limit:
         raise PlanError(
             f"{name} must be text of at most {limit} characters, got {value!r:.60}", field=name
         )
+    v.check_text(name, value, limit, PlanError, one_line=one_line)
 
 
 def _check_skip(skip: object) -> tuple[dt.date, ...]:
@@ -578,7 +612,8 @@ def build_plan(
         deload_every=deload_every,
         after=after,
         allow_close_sessions=allow_close_sessions,
-        skip=_check_skip(skip),
+        # Dates outside the plan change nothing: keeping them would only grow the caches.
+        skip=tuple(d for d in _check_skip(skip) if start <= d < start + dt.timedelta(weeks=weeks)),
         reschedule=reschedule,
     )
     return plan_from_options(

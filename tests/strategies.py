@@ -163,6 +163,9 @@ def athletes(
 
 # --- plans -------------------------------------------------------------------------------
 
+#: Characters allowed in one-line ids (plan ids, uids): no control characters or line breaks.
+ONE_LINE = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"))
+
 ALL_ROLES = tuple(lp.Role)
 #: Roles whose sessions are hard: 48 h apart unless ``allow_close_sessions=True``.
 HARD_ROLES = frozenset({lp.Role.ACCESSORY, lp.Role.FULL_BODY})
@@ -277,7 +280,7 @@ def plan_kwargs(
         "periodization": draw(st.sampled_from(lp.Periodization)),
         "deload_every": draw(st.integers(3, 12)),
         "note": draw(st.text(max_size=30)),
-        "plan_id": draw(st.text(max_size=12)),
+        "plan_id": draw(st.text(ONE_LINE, max_size=12)),
     }
     day_sets = DAY_SETS
     if role in HARD_ROLES:

@@ -90,6 +90,8 @@ class TestInputs:
             ["plan", "--weeks", "9" * 5000],
             ["plan", "--stamp", "0001-01-01T00:00:00+14:00"],
             ["log", "x.json", "--rir", "9" * 30],
+            ["plan", "--start", "9999-12-27"],
+            ["plan", "--start", "0001-01-01", "--tz", "Asia/Tokyo"],
         ],
     )
     def test_huge_and_edge_numbers(self, argv: list[str]) -> None:
@@ -230,3 +232,44 @@ def test_plan_json_round_trip_through_show(plan_file: Path) -> None:
     assert data["schema_version"] == 2
     status, err = cli("show", str(plan_file))
     assert (status, err) == (0, "")
+
+
+class TestDomainLimits:
+    def test_lone_surrogates_are_refused_where_they_come_in(self) -> None:
+        import legraise_plan as lp
+
+        with pytest.raises(lp.PlanError, match="plan_id must be Unicode text"):
+            lp.build_plan(lp.Athlete(), start=dt.date(2026, 12, 7), plan_id="\udcff")
+
+    def test_ids_are_one_line(self) -> None:
+        import legraise_plan as lp
+
+        with pytest.raises(lp.PlanError, match="plan_id must be one line"):
+            lp.build_plan(lp.Athlete(), start=dt.date(2026, 12, 7), plan_id="a\nb")
+        with pytest.raises(lp.LogError, match="uid must be one line"):
+            lp.SessionLog(uid="a\x1bb", date=dt.date(2026, 12, 7), skipped="ill")
+
+    def test_start_dates_stay_far_from_the_calendars_ends(self) -> None:
+        import legraise_plan as lp
+
+        for start in (dt.date(1899, 12, 31), dt.date(9001, 1, 1)):
+            with pytest.raises(lp.ScheduleError, match="start must be from 1900-01-01"):
+                lp.build_plan(lp.Athlete(), start=start)
+
+    def test_skip_dates_outside_the_plan_are_not_kept(self) -> None:
+        import legraise_plan as lp
+
+        far = [dt.date(2030, 1, 1) + dt.timedelta(days=n) for n in range(10_000)]
+        plan = lp.build_plan(
+            lp.Athlete(), start=dt.date(2026, 12, 7), skip=[*far, dt.date(2026, 12, 9)]
+        )
+        assert plan.options.skip == (dt.date(2026, 12, 9),)
+
+    def test_session_durations_are_bounded(self, plan_file: Path) -> None:
+        data = json.loads(plan_file.read_text())
+        data["sessions"][0]["duration"] = "PT999999999H"
+        path = plan_file.with_name("long.json")
+        path.write_text(json.dumps(data))
+        status, err = cli("convert", str(path))
+        one_clean_line(status, err)
+        assert "at most 24 hours" in err

@@ -117,7 +117,7 @@ BAD_VALUES: list[Any] = [
         lambda: attrs.evolve(_plan().sessions[0], duration=dt.timedelta(0)),
         lp.PlanError,
         "duration",
-        "duration must be a timedelta above 0, got datetime.timedelta(0)",
+        "duration must be a timedelta above 0 and at most 24 hours, got datetime.timedelta(0)",
         id="positive-duration",
     ),
 ]

@@ -21,6 +21,7 @@ import legraise_plan as lp
 from legraise_plan.cli import main
 from legraise_plan.formats.json import SCHEMA_VERSION, from_dict, to_dict
 from tests import strategies as s
+from tests.strategies import ONE_LINE
 
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -237,7 +238,7 @@ class TestToDict:
             (dt.timedelta(minutes=15), "PT15M"),
             (dt.timedelta(minutes=1, seconds=30), "PT1M30S"),
             (dt.timedelta(hours=1, minutes=5), "PT1H5M"),
-            (dt.timedelta(days=2), "PT48H"),
+            (dt.timedelta(days=1), "PT24H"),
             (dt.timedelta(seconds=1, microseconds=500_000), "PT1.5S"),
             (dt.timedelta(microseconds=20), "PT0.00002S"),
         ],
@@ -1237,7 +1238,9 @@ def session_logs(draw: st.DrawFn, uid: str | None = None, *, skipped: bool | Non
     """Any valid SessionLog (of ``uid`` when given; done or skipped as asked)."""
     is_skipped = draw(st.booleans()) if skipped is None else skipped
     return lp.SessionLog(
-        uid=uid if uid is not None else draw(st.text(min_size=1, max_size=20).filter(str.strip)),
+        uid=uid
+        if uid is not None
+        else draw(st.text(ONE_LINE, min_size=1, max_size=20).filter(str.strip)),
         date=draw(st.dates()),
         sets=() if is_skipped else draw(st.lists(set_logs(), min_size=1, max_size=10)),
         pain_during=draw(st.integers(0, 10)),
