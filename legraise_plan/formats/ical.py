@@ -66,6 +66,7 @@ import icalendar
 
 from legraise_plan._files import write_atomic
 from legraise_plan._version import __version__
+from legraise_plan.dosing import frequency_notes, safety_notes
 from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
 from legraise_plan.plan import UID_NAMESPACE, Block, Plan, Session, SessionStatus, _uid_base
@@ -220,14 +221,35 @@ def _block_text(block: Block) -> str:
 
 
 def _plan_text(plan: Plan) -> str:
-    """The part of every description that comes from the plan: its note and safety notes."""
+    """The part of every description that comes from the plan: its note and safety notes.
+
+    Only the safety notes go into every event; the plan's other notes (moved or dropped
+    sessions, what an adapted plan or a plan around a calendar matched) go once into the
+    calendar's own description (:func:`_other_notes`), so the file grows with them once.
+    """
     parts = []
     note = _clean(plan.note)
     if note.strip():
         parts.append(f"Plan note:\n{note}")
-    if plan.notes:
-        parts.append(_clean(_bullets("Safety and plan notes:", plan.notes)))
+    safety = _safety_notes(plan)
+    if safety:
+        parts.append(_clean(_bullets("Safety and plan notes:", safety)))
     return "\n\n".join(parts)
+
+
+def _safety_notes(plan: Plan) -> tuple[str, ...]:
+    """The plan's notes that are about safety and dosing: the ones every event repeats."""
+    known = {
+        *safety_notes(plan.athlete, plan.role),
+        *frequency_notes(plan.athlete, plan.role, len(plan.days)),
+    }
+    return tuple(note for note in plan.notes if note in known)
+
+
+def _other_notes(plan: Plan) -> tuple[str, ...]:
+    """The plan's notes written once, in the calendar's description."""
+    safety = set(_safety_notes(plan))
+    return tuple(note for note in plan.notes if note not in safety)
 
 
 def _summary(session: Session) -> str:
@@ -623,6 +645,13 @@ def to_ics(
 
     events, timezones = _events(plan, alarm=alarm, stamp=stamp, sequence=sequence)
     calendar = _calendar()
+    other = _other_notes(plan)
+    about = _clean(_bullets("Plan notes:", other)) if other else ""
+    # In icalendar's canonical order (see _serialise): DESCRIPTION, X-WR-CALDESC, NAME,
+    # X-WR-CALNAME, then UID.
+    if about:
+        calendar.add("DESCRIPTION", icalendar.vText(about))
+        calendar.add("X-WR-CALDESC", icalendar.vText(about))
     # icalendar 7 writes NAME and X-WR-CALNAME unescaped unless given a vText.
     calendar.add("NAME", icalendar.vText(name))
     calendar.add("X-WR-CALNAME", icalendar.vText(name))

@@ -1590,3 +1590,27 @@ class TestForCalDav:
             ical.session_calendars(plan, sequence=-1)
         with pytest.raises(lp.ExportError, match="at least one session"):
             ical.session_calendars(with_sessions(plan, []))
+
+
+class TestNotesOnce:
+    def test_schedule_notes_go_once_into_the_calendar(self) -> None:
+        """Dropped-session notes are written once, not in every event."""
+        start = dt.date(2026, 12, 7)
+        skip = [start + dt.timedelta(days=n) for n in range(0, 52 * 7, 2)]
+        plan = lp.build_plan(lp.Athlete(), start=start, weeks=52, days="mon,wed,fri", skip=skip)
+        dropped = [n for n in plan.notes if "dropped" in n]
+        assert len(dropped) > 50
+        calendar = parse(export(plan))
+
+        about = str(calendar["DESCRIPTION"])
+        assert all(note in about for note in dropped)
+        assert all(note in str(calendar["X-WR-CALDESC"]) for note in dropped)
+        for event in calendar.events:
+            text = str(event["DESCRIPTION"])
+            assert "dropped" not in text
+            assert "Stop the set at once on sharp pain" in text  # safety notes stay
+
+    def test_a_plan_without_such_notes_has_no_calendar_description(self, plan: lp.Plan) -> None:
+        calendar = parse(export(plan))
+        assert "DESCRIPTION" not in calendar
+        assert set(calendar.keys()) == CALENDAR_PROPERTIES
