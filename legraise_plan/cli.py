@@ -829,6 +829,9 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
     except (_UsageError, lp.LegraisePlanError) as exc:
         print(f"legraise-plan: error: {_error_text(exc)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("legraise-plan: error: interrupted; no file was changed", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
     return 0

@@ -234,6 +234,18 @@ def test_plan_json_round_trip_through_show(plan_file: Path) -> None:
     assert (status, err) == (0, "")
 
 
+def test_interrupt_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Ctrl-C while working: one line, exit 2, nothing written."""
+    import legraise_plan as lp
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lp, "build_plan", interrupted)
+    assert main(["plan"], today=TODAY) == 2
+    assert capsys.readouterr().err == "legraise-plan: error: interrupted; no file was changed\n"
+
+
 class TestDomainLimits:
     def test_lone_surrogates_are_refused_where_they_come_in(self) -> None:
         import legraise_plan as lp
