@@ -168,6 +168,14 @@ class TestRead:
         )
         assert ["b"] == [s.uid for s in read(cal)]
 
+    def test_a_uid_with_control_characters_gets_a_stable_stand_in(self) -> None:
+        cal = calendar(event("a\x1bb", "Squat", dt.datetime(2026, 3, 3, 18, tzinfo=BERLIN)))
+        (first,) = read(cal)
+        (again,) = read(cal)
+        assert first.uid.endswith("@host")
+        assert "\x1b" not in first.uid
+        assert first.uid == again.uid
+
     def test_utc_and_zoned(self) -> None:
         cal = calendar(
             event("a", "Run", dt.datetime(2026, 3, 3, 17, tzinfo=dt.UTC)),

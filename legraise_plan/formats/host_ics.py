@@ -16,6 +16,7 @@ zone (a custom ``VTIMEZONE``) is converted to UTC, keeping its instant.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,8 @@ from legraise_plan.plan import UID_NAMESPACE
 __all__ = ["merge_calendars", "read_host_sessions"]
 
 _MAX_TEXT = 1000
+#: What a UID used as an id may not hold (a stand-in is used instead).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _UTC = zoneinfo.ZoneInfo("UTC")
 
 
@@ -175,7 +178,7 @@ def _session(event: Any, chosen: Keywords) -> HostSession | None:
     summary = _text(event.get("SUMMARY"))
     description = _text(event.get("DESCRIPTION"), limit=10 * _MAX_TEXT)
     uid = _text(event.get("UID"), limit=10 * _MAX_TEXT).strip()
-    if not uid or len(uid) > _MAX_TEXT:
+    if not uid or len(uid) > _MAX_TEXT or _CONTROL.search(uid):
         # No UID (against RFC 5545), or an unusually long one: a stable stand-in.
         seed = uid or f"{summary}|{begin.isoformat()}"
         uid = f"{uuid.uuid5(UID_NAMESPACE, seed)}@host"

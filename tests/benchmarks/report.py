@@ -164,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     batch_seconds, growth = measure_batch(count)
     bare, deps, ours, no_exporters = measure_imports()
     cli = measure_cli()
+    year = workload.host_year()
+    around = best(lambda: workload.plan_around_year(year), seconds=0.1 if args.quick else 0.4)
 
     print(f"Machine: {machine()}\n")
     print("| operation | " + " | ".join(f"{w} weeks" for w in workload.WEEKS) + " | 52 w / 6 w |")
@@ -217,6 +219,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{ops['adapt'][52] / ops['build_first'][52]:.2f}×",
             "≤ 2.00×",
             ops["adapt"][52] <= 2 * ops["build_first"][52],
+        ),
+        (
+            "read and plan around a year of host events (~500)",
+            ms(around),
+            "≤ 100 ms",
+            around <= 0.1,
         ),
         ("import loads no exporter", "yes" if no_exporters else "no", "yes", no_exporters),
         (

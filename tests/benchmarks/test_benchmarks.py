@@ -50,6 +50,15 @@ def test_adapt(benchmark, weeks):
     assert lp.diff(plan, adapted).logged == tuple(s.uid for s in plan.sessions)
 
 
+def test_plan_around_a_year(benchmark):
+    """Read a year of host events (about 500 occurrences) and plan the raises around it."""
+    data = workload.host_year()
+
+    plan = benchmark(workload.plan_around_year, data)
+
+    assert len(plan.sessions) == 104  # one accessory block per leg day
+
+
 @WEEKS
 def test_to_ics(benchmark, weeks):
     """to_ics of the reference plans: one event per session."""

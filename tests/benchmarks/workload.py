@@ -74,3 +74,69 @@ def batch(count: int = BATCH) -> int:
         plan = lp.build_plan(athlete, start=START, days=days, tz=tz, plan_id=plan_id)
         sessions += len(lp.to_dict(plan)["sessions"])
     return sessions
+
+
+def host_year() -> bytes:
+    """A year of someone's calendar, about 500 occurrences: leg days twice a week, a weekly
+    full-body class and long run, a weekday stand-up and 30 one-off appointments."""
+    import zoneinfo
+
+    import icalendar
+
+    zone = zoneinfo.ZoneInfo("Europe/Berlin")
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", "-//benchmarks//host year//EN")
+    calendar.add("VERSION", "2.0")
+
+    def event(uid: str, title: str, start: dt.datetime, minutes: int, rule: dict | None) -> None:
+        item = icalendar.Event()
+        item.add("UID", uid)
+        item.add("SUMMARY", title)
+        item.add("DTSTART", start)
+        item.add("DTEND", start + dt.timedelta(minutes=minutes))
+        item.add("DTSTAMP", STAMP)
+        if rule is not None:
+            item.add("RRULE", rule)
+        calendar.add_component(item)
+
+    monday = dt.datetime(2027, 1, 4, tzinfo=zone)
+    event(
+        "legs",
+        "Leg day",
+        monday.replace(hour=18),
+        75,
+        {"FREQ": "WEEKLY", "BYDAY": ["MO", "TH"], "COUNT": 104},
+    )
+    event(
+        "class",
+        "Full body class",
+        monday.replace(day=6, hour=7),
+        60,
+        {"FREQ": "WEEKLY", "COUNT": 52},
+    )
+    event("run", "Long run", monday.replace(day=9, hour=9), 90, {"FREQ": "WEEKLY", "COUNT": 52})
+    event(
+        "standup",
+        "Stand-up",
+        monday.replace(hour=9),
+        15,
+        {"FREQ": "WEEKLY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"], "COUNT": 260},
+    )
+    for i in range(30):
+        event(
+            f"dentist-{i}",
+            "Dentist",
+            monday.replace(day=5, hour=12) + dt.timedelta(days=11 * i),
+            30,
+            None,
+        )
+    return bytes(calendar.to_ical())
+
+
+HOST_START = dt.date(2027, 1, 4)
+
+
+def plan_around_year(data: bytes) -> lp.Plan:
+    """Read the host year and place a 52-week accessory plan around it."""
+    host = lp.read_host_sessions(data, start=HOST_START, end=HOST_START + dt.timedelta(weeks=52))
+    return lp.plan_around(lp.Athlete(), host, start=HOST_START, weeks=52)
