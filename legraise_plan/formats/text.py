@@ -26,6 +26,7 @@ always gives the same text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
@@ -105,6 +106,8 @@ def _line(text: str) -> str:
     Text from users (or from a loaded file) then cannot start a line of its own, so it
     cannot pose as a heading, a list item or a session of the plan.
     """
+    if _BREAKS.search(text) is None:  # the usual case: nothing to fold
+        return text.strip() if "  " not in text else " ".join(text.split())
     cleaned = "".join(" " if unicodedata.category(char) in _BREAKING else char for char in text)
     return " ".join(cleaned.split())
 
@@ -117,6 +120,8 @@ def _quoted(text: str) -> str:
 #: Unicode categories folded into spaces: control characters, line and paragraph
 #: separators, and surrogates (a lone surrogate cannot be printed).
 _BREAKING: Final = frozenset({"Cc", "Zl", "Zp", "Cs"})
+#: A quick test for any character of those categories (then the slow path runs).
+_BREAKS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _day(date: dt.date) -> str:
