@@ -238,15 +238,7 @@ def _build_parser() -> _Parser:
         default=None,
         help="accessory only: start this many minutes after --at (the main lifts' start)",
     )
-    plan.add_argument(
-        "--allow-close-sessions",
-        action="store_true",
-        help="allow hard sessions less than 48 h apart",
-    )
-    plan.add_argument("--note", type=_text, default="", help="text added to every session")
-    plan.add_argument(
-        "--plan-id", type=_text, default="", help="a stable id of this plan (part of each UID)"
-    )
+    _add_plan_options(plan)
     _add_output_options(plan)
 
     show = commands.add_parser("show", help="print a plan saved as JSON as text")
@@ -334,6 +326,19 @@ def _add_athlete_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_plan_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``plan`` and ``around`` share after the athlete's."""
+    parser.add_argument(
+        "--allow-close-sessions",
+        action="store_true",
+        help="allow hard sessions less than 48 h apart",
+    )
+    parser.add_argument("--note", type=_text, default="", help="text added to every session")
+    parser.add_argument(
+        "--plan-id", type=_text, default="", help="a stable id of the plan (part of each UID)"
+    )
+
+
 def _athlete(args: argparse.Namespace) -> lp.Athlete:
     return lp.Athlete(
         equipment=args.equipment,
@@ -375,11 +380,6 @@ def _add_around_command(commands: Any) -> None:
     )
     around.add_argument("--at", type=_time, default=None, help="rehab: time of day on free days")
     around.add_argument(
-        "--allow-close-sessions",
-        action="store_true",
-        help="allow hard sessions less than 48 h apart",
-    )
-    around.add_argument(
         "--merge",
         action="store_true",
         help="write one calendar with your events and the raises (.ics only)",
@@ -391,10 +391,7 @@ def _add_around_command(commands: Any) -> None:
         default=lp.Periodization.LINEAR,
         help=_choices(lp.Periodization),
     )
-    around.add_argument("--note", type=_text, default="", help="text added to every session")
-    around.add_argument(
-        "--plan-id", type=_text, default="", help="a stable id of these plans (part of each UID)"
-    )
+    _add_plan_options(around)
     _add_output_options(around)
 
 
