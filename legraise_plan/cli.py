@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import getpass
 import json
 import os
+import re
 import sys
+import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -41,8 +44,24 @@ class _Parser(argparse.ArgumentParser):
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD, got {text!r}") from None
+    except ValueError as exc:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+            raise argparse.ArgumentTypeError(f"must be a real date, got {text!r} ({exc})") from None
+        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD, got {_short(text)}") from None
+
+
+def _zone(text: str) -> str:
+    """An IANA zone name, checked here so that a near miss gets a suggestion."""
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        by_case = {name.lower(): name for name in zoneinfo.available_timezones()}
+        close = difflib.get_close_matches(text.strip().lower(), list(by_case), n=1, cutoff=0.7)
+        hint = f" (did you mean {by_case[close[0]]}?)" if close else ""
+        raise argparse.ArgumentTypeError(
+            f"must be an IANA zone name such as Europe/Berlin, got {_short(text)}{hint}"
+        ) from None
+    return text
 
 
 def _dates(text: str) -> tuple[dt.date, ...]:
@@ -147,10 +166,17 @@ def _whole(text: str) -> int:
 
 
 def _choices(kind: type[Any]) -> str:
-    return ",".join(m.value for m in kind)
+    """The values of ``kind`` for help and messages: ``a, b, c`` (so help wraps at spaces)."""
+    return ", ".join(m.value for m in kind)
 
 
-def _list_of(kind: type[Any], name: str) -> Any:
+def _did_you_mean(text: str, values: Sequence[str]) -> str:
+    """`` (did you mean X?)`` for a near miss among ``values``, else nothing."""
+    close = difflib.get_close_matches(text, values, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _list_of(kind: type[Any]) -> Any:
     def parse(text: str) -> tuple[Any, ...]:
         items = []
         for part in (p.strip().lower().replace("-", "_") for p in text.split(",")):
@@ -159,8 +185,9 @@ def _list_of(kind: type[Any], name: str) -> Any:
             try:
                 items.append(kind(part))
             except ValueError:
+                hint = _did_you_mean(part, [m.value for m in kind])
                 raise argparse.ArgumentTypeError(
-                    f"{name} must be among {_choices(kind)}, got {part!r}"
+                    f"must be among {_choices(kind)}, got {part!r}{hint}"
                 ) from None
         return tuple(items)
 
@@ -172,8 +199,9 @@ def _one_of(kind: type[Any]) -> Any:
         try:
             return kind(text.strip().lower().replace("-", "_"))
         except ValueError:
+            hint = _did_you_mean(text.strip().lower().replace("-", "_"), [m.value for m in kind])
             raise argparse.ArgumentTypeError(
-                f"must be one of {_choices(kind)}, got {text!r}"
+                f"must be one of {_choices(kind)}, got {text!r}{hint}"
             ) from None
 
     return parse
@@ -195,11 +223,13 @@ def _build_parser() -> _Parser:
     exercises = commands.add_parser("exercises", help="list the exercise catalog with cues")
     exercises.add_argument(
         "--equipment",
-        type=_list_of(lp.Equipment, "--equipment"),
+        type=_list_of(lp.Equipment),
         default=(),
         help=f"only variations for this equipment (comma list of {_choices(lp.Equipment)})",
     )
-    exercises.add_argument("--format", choices=("text", "json"), default="text")
+    exercises.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
 
     plan = commands.add_parser("plan", help="build a plan and write it as ics, json or text")
     plan.add_argument(
@@ -217,14 +247,17 @@ def _build_parser() -> _Parser:
         "--at", type=_time, default=dt.time(18, 0), help="time of day (default 18:00)"
     )
     plan.add_argument(
-        "--tz", default=None, help="IANA zone, e.g. Europe/Berlin (default: floating local time)"
+        "--tz",
+        type=_zone,
+        default=None,
+        help="IANA zone, e.g. Europe/Berlin (default: floating local time)",
     )
     _add_athlete_options(plan)
     plan.add_argument(
         "--periodization",
         type=_one_of(lp.Periodization),
         default=lp.Periodization.LINEAR,
-        help=_choices(lp.Periodization),
+        help=f"{_choices(lp.Periodization)} (default linear)",
     )
     plan.add_argument(
         "--skip", type=_dates, default=(), help="dates without a session, comma list YYYY-MM-DD"
@@ -287,17 +320,22 @@ def _build_parser() -> _Parser:
 def _add_athlete_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--equipment",
-        type=_list_of(lp.Equipment, "--equipment"),
+        type=_list_of(lp.Equipment),
         default=(),
         help=f"what you have besides bodyweight (comma list of {_choices(lp.Equipment)})",
     )
     parser.add_argument(
-        "--level", type=_one_of(lp.Level), default=lp.Level.NOVICE, help=_choices(lp.Level)
+        "--level",
+        type=_one_of(lp.Level),
+        default=lp.Level.NOVICE,
+        help=f"{_choices(lp.Level)} (default novice)",
     )
-    parser.add_argument("--units", type=_one_of(lp.Unit), default=lp.Unit.KG, help="kg or lb")
+    parser.add_argument(
+        "--units", type=_one_of(lp.Unit), default=lp.Unit.KG, help="kg or lb (default kg)"
+    )
     parser.add_argument(
         "--condition",
-        type=_list_of(lp.Condition, "--condition"),
+        type=_list_of(lp.Condition),
         default=(),
         help=f"health conditions (comma list of {_choices(lp.Condition)})",
     )
@@ -319,7 +357,8 @@ def _add_athlete_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cleared",
         action="store_true",
-        help="a physiotherapist or doctor has cleared you for this work (needed for rehab)",
+        help="a physiotherapist or doctor has cleared you for this work (needed for rehab, "
+        "pregnancy and recent hip surgery)",
     )
     parser.add_argument(
         "--name", type=_text, default="", help="your name, shown in the calendar name"
@@ -364,7 +403,7 @@ def _add_around_command(commands: Any) -> None:
     around.add_argument("file", type=Path, help="your training calendar, an .ics file")
     around.add_argument(
         "--roles",
-        type=_list_of(lp.Role, "--roles"),
+        type=_list_of(lp.Role),
         default=(lp.Role.ACCESSORY,),
         help=f"comma list of {_choices(lp.Role)} (default accessory); one plan per role",
     )
@@ -389,7 +428,7 @@ def _add_around_command(commands: Any) -> None:
         "--periodization",
         type=_one_of(lp.Periodization),
         default=lp.Periodization.LINEAR,
-        help=_choices(lp.Periodization),
+        help=f"{_choices(lp.Periodization)} (default linear)",
     )
     _add_plan_options(around)
     _add_output_options(around)

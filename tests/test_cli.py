@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 
@@ -79,7 +80,7 @@ class TestExercises:
 
         assert (status, out) == (2, "")
         assert err.count("\n") == 1
-        assert "--equipment must be among bodyweight,band" in err
+        assert "argument --equipment: must be among bodyweight, band" in err
 
 
 class TestPlan:
@@ -234,16 +235,17 @@ class TestPlan:
             (["--days", "mon,xyz"], "days must be weekday codes"),
             (["--days", "mon,tue"], "--allow-close-sessions"),
             (["--at", "25:00"], "argument --at: must be a time HH:MM"),
-            (["--tz", "Mars/Olympus"], "tz must be an IANA zone name"),
+            (["--tz", "Mars/Olympus"], "argument --tz: must be an IANA zone name"),
             (["--role", "cardio"], "argument --role: must be one of warm_up"),
             (["--role", "rehab"], "--cleared"),
-            (["--start", "2026-13-01"], "argument --start: must be a date YYYY-MM-DD"),
+            (["--start", "2026-13-01"], "argument --start: must be a real date"),
+            (["--start", "13.1.2026"], "argument --start: must be a date YYYY-MM-DD"),
             (["--skip", "soon"], "argument --skip"),
             (["--after", "ten"], "argument --after: must be whole minutes"),
             (["--alarm", "2000"], "argument --alarm: must be minutes before the session from 0"),
             (["--stamp", "2026-11-26T08:00"], "argument --stamp: must include an offset"),
             (["--stamp", "later"], "argument --stamp: must be an ISO date-time"),
-            (["--condition", "flu"], "--condition must be among"),
+            (["--condition", "flu"], "argument --condition: must be among"),
             (["--format", "pdf"], "argument --format: invalid choice"),
             (["--no-such-option"], "unrecognized arguments"),
         ],
@@ -554,4 +556,54 @@ class TestTextInput:
         status, _, err = run(capsys, "plan", "--tz", "Europe")
 
         assert status == 2
-        assert "tz must be an IANA zone name" in err
+        assert "argument --tz: must be an IANA zone name" in err
+
+
+COMMANDS = ["plan", "show", "convert", "exercises", "log", "adapt", "next", "publish", "around"]
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_no_word_is_split_at_80_columns(self, command, monkeypatch, capsys):
+        """Help wraps at spaces: every choice value stays whole at 80 columns."""
+        monkeypatch.setenv("COLUMNS", "80")
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = capsys.readouterr().out
+        assert max(len(line) for line in text.splitlines()) <= 80
+        words = set(re.findall(r"\w+", text))
+        for kind in (lp.Role, lp.Level, lp.Equipment, lp.Condition, lp.Periodization):
+            # Glued back without the line breaks, a split word shows up whole here...
+            glued = re.sub(r"\n\s+", "", text)
+            shown = [m.value for m in kind if m.value in glued]
+            # ...but not among the words of the help as printed.
+            assert all(value in words for value in shown), (kind, text)
+
+    def test_defaults_are_shown(self, monkeypatch, capsys):
+        monkeypatch.setenv("COLUMNS", "80")
+        with pytest.raises(SystemExit):
+            main(["plan", "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        for default in ("(default novice)", "(default kg)", "(default linear)"):
+            assert default in text
+
+
+class TestSuggestions:
+    @pytest.mark.parametrize(
+        ("argv", "hint"),
+        [
+            (["--tz", "Europe/Berln"], "(did you mean Europe/Berlin?)"),
+            (["--role", "acessory"], "(did you mean accessory?)"),
+            (["--equipment", "bands"], "(did you mean band?)"),
+            (["--level", "novise"], "(did you mean novice?)"),
+        ],
+    )
+    def test_near_misses_get_a_suggestion(self, capsys, argv, hint):
+        assert main(["plan", *argv], today=TODAY) == 2
+        err = capsys.readouterr().err
+        assert err.rstrip().endswith(hint)
+        assert len(err.splitlines()) == 1
+
+    def test_no_suggestion_when_nothing_is_close(self, capsys):
+        assert main(["plan", "--role", "zzz"], today=TODAY) == 2
+        assert "did you mean" not in capsys.readouterr().err

@@ -36,7 +36,7 @@ session::
         {
           "start": "2026-12-07T18:00:00+01:00", "duration": "PT10M", "week": 1,
           "role": "accessory", "kind": "normal",
-          "uid": "b56b0081-a972-55ff-b623-97bbf2bc0257-1@legraise-plan",
+          "uid": "9c0001f4-1338-5cfb-9191-940076d0a927-20261207@legraise-plan",
           "blocks": [
             {
               "variation": "prone-hip-extension", "sets": 3, "reps": 10,
