@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import tomllib
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,6 +100,13 @@ def _short(text: str) -> str:
     """A command-line value for a message: escaped, and cut to a readable length."""
     shown = repr(text)
     return shown if len(shown) <= 60 else shown[:50] + "…" + shown[-5:]
+
+
+def _after(text: str) -> dt.timedelta:
+    after = _minutes(text)
+    if not dt.timedelta(0) <= after <= dt.timedelta(hours=6):
+        raise argparse.ArgumentTypeError(f"must be minutes from 0 to 360, got {_short(text)}")
+    return after
 
 
 def _alarm(text: str) -> dt.timedelta | None:
@@ -212,10 +220,116 @@ def _text(value: str) -> str:
     return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _build_parser() -> _Parser:
+def _as_list(value: object) -> str:
+    """A TOML list of names (or one comma-separated string) as the command line writes it."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ",".join(value)
+    if isinstance(value, str):
+        return value
+    raise argparse.ArgumentTypeError(f"must be a list of names, got {_short(repr(value))}")
+
+
+def _as_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise argparse.ArgumentTypeError(f"must be text, got {_short(repr(value))}")
+    return value
+
+
+def _as_bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise argparse.ArgumentTypeError(f"must be true or false, got {_short(repr(value))}")
+    return value
+
+
+def _as_number(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {_short(repr(value))}")
+    return str(value)
+
+
+#: What a profile may hold: its key, the option's destination, how to read the value,
+#: and whether only ``plan`` takes it (the athlete's fields go to ``around`` too).
+_PROFILE_KEYS: dict[str, tuple[str, Any, bool]] = {
+    "equipment": ("equipment", lambda v: _list_of(lp.Equipment)(_as_list(v)), False),
+    "level": ("level", lambda v: _one_of(lp.Level)(_as_text(v)), False),
+    "units": ("units", lambda v: _one_of(lp.Unit)(_as_text(v)), False),
+    "conditions": ("condition", lambda v: _list_of(lp.Condition)(_as_list(v)), False),
+    "cleared": ("cleared", _as_bool, False),
+    "name": ("name", lambda v: _text(_as_text(v)), False),
+    "surgical_approach": (
+        "surgical_approach",
+        lambda v: _one_of(lp.SurgicalApproach)(_as_text(v)),
+        False,
+    ),
+    "band_setup": ("band_setup", lambda v: _one_of(lp.BandSetup)(_as_text(v)), False),
+    "band_brand": ("band_brand", lambda v: _text(_as_text(v)), False),
+    "periodization": (
+        "periodization",
+        lambda v: _one_of(lp.Periodization)(_as_text(v)),
+        False,
+    ),
+    "role": ("role", lambda v: _one_of(lp.Role)(_as_text(v)), True),
+    "weeks": ("weeks", lambda v: _whole(_as_number(v)), True),
+    "days": ("days", _as_list, True),
+    "at": ("at", lambda v: _time(_as_text(v)), True),
+    "tz": ("tz", lambda v: _zone(_as_text(v)), True),
+    "alarm": ("alarm", lambda v: _alarm(_as_number(v) if v != "none" else "none"), True),
+}
+
+
+def _profile_path(argv: Sequence[str]) -> Path | None:
+    for i, arg in enumerate(argv):
+        if arg == "--profile" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--profile="):
+            return Path(arg.split("=", 1)[1])
+    return None
+
+
+def _profile_defaults(argv: Sequence[str]) -> dict[str, Any]:
+    """The option defaults a ``--profile`` TOML file gives; the command line still wins."""
+    path = _profile_path(argv)
+    if path is None:
+        return {}
+    raw = _read_file(path, "a profile in TOML")
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise _UsageError(f"profile {_short(str(path))} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise _UsageError(f"profile {_short(str(path))} is not TOML: {exc}") from None
+    found: dict[str, Any] = {}
+    for key, value in data.items():
+        line = _line_of(text, key)
+        entry = _PROFILE_KEYS.get(key)
+        if entry is None:
+            allowed = ", ".join(_PROFILE_KEYS)
+            hint = _did_you_mean(key, list(_PROFILE_KEYS))
+            raise _UsageError(
+                f"profile {_short(str(path))}, line {line}: unknown key {_short(key)}{hint}; "
+                f"allowed keys: {allowed}"
+            )
+        dest, read, _plan_only = entry
+        try:
+            found[dest] = read(value)
+        except argparse.ArgumentTypeError as exc:
+            raise _UsageError(f"profile {_short(str(path))}, line {line}: {key} {exc}") from None
+    return found
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line (1-based) where ``key`` is set in a TOML text, or 0 when not found."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
     parser = _Parser(
         prog="legraise-plan",
         description="Plan backward leg raises (hip extensions) into real training weeks.",
+        epilog=_EXIT_HELP,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {lp.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -267,12 +381,14 @@ def _build_parser() -> _Parser:
     )
     plan.add_argument(
         "--after",
-        type=_minutes,
+        type=_after,
         default=None,
-        help="accessory only: start this many minutes after --at (the main lifts' start)",
+        help="accessory only: start this many minutes (0 to 360) after --at (the main "
+        "lifts' start)",
     )
     _add_plan_options(plan)
     _add_output_options(plan)
+    _add_profile_option(plan, profile, plan_command=True)
 
     show = commands.add_parser("show", help="print a plan saved as JSON as text")
     show.add_argument("file", type=Path, help="a plan written with --format json")
@@ -282,7 +398,7 @@ def _build_parser() -> _Parser:
     _add_output_options(convert)
 
     _add_log_command(commands)
-    _add_around_command(commands)
+    _add_around_command(commands, profile)
 
     adapt = commands.add_parser(
         "adapt", help="adapt a saved plan to its training log and write the new plan"
@@ -365,6 +481,23 @@ def _add_athlete_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_profile_option(
+    parser: argparse.ArgumentParser, profile: dict[str, Any] | None, *, plan_command: bool
+) -> None:
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="a TOML file with your usual options (equipment, level, units, conditions, "
+        "cleared, name, days, at, tz, …); options given on the command line win",
+    )
+    if profile:
+        plan_only = {dest for dest, _read, only in _PROFILE_KEYS.values() if only}
+        parser.set_defaults(
+            **{k: v for k, v in profile.items() if plan_command or k not in plan_only}
+        )
+
+
 def _add_plan_options(parser: argparse.ArgumentParser) -> None:
     """The options ``plan`` and ``around`` share after the athlete's."""
     parser.add_argument(
@@ -392,7 +525,7 @@ def _athlete(args: argparse.Namespace) -> lp.Athlete:
     )
 
 
-def _add_around_command(commands: Any) -> None:
+def _add_around_command(commands: Any, profile: dict[str, Any] | None) -> None:
     around = commands.add_parser(
         "around",
         help="plan the raises around the training in your own calendar (an .ics export)",
@@ -413,9 +546,9 @@ def _add_around_command(commands: Any) -> None:
     )
     around.add_argument(
         "--after",
-        type=_minutes,
+        type=_after,
         default=None,
-        help="accessory: start this many minutes into the session (default: at its end)",
+        help="accessory: start this many minutes (0 to 360) into the session (default: at its end)",
     )
     around.add_argument("--at", type=_time, default=None, help="rehab: time of day on free days")
     around.add_argument(
@@ -432,6 +565,7 @@ def _add_around_command(commands: Any) -> None:
     )
     _add_plan_options(around)
     _add_output_options(around)
+    _add_profile_option(around, profile, plan_command=False)
 
 
 def _add_publish_command(commands: Any) -> None:
@@ -648,7 +782,9 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
             note=args.note,
             plan_id=args.plan_id,
         )
-        _emit(_render(plan, args), args.output)
+        data = _render(plan, args)
+        _emit(data, args.output)
+        _plan_warnings(plan, args, today)
         return
     if args.command == "around":
         _around(args, today)
@@ -686,6 +822,27 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
     new = lp.continue_plan(plan, log, weeks=args.weeks, start=args.start)
     _emit(_render(new, args), args.output)
     print(_block_line(new), file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"legraise-plan: warning: {message}", file=sys.stderr)
+
+
+def _plan_warnings(plan: lp.Plan, args: argparse.Namespace, today: dt.date) -> None:
+    """Say on stderr what was accepted but is probably not what was meant."""
+    if plan.start < today:
+        _warn(f"the plan starts in the past ({plan.start.isoformat()}; today is {today})")
+    outside = sorted(d for d in args.skip if not plan.start <= d < plan.end)
+    if outside:
+        more = f" and {len(outside) - 1} more" if len(outside) > 1 else ""
+        _warn(
+            f"--skip {outside[0].isoformat()}{more} outside the plan "
+            f"({plan.start.isoformat()} to {(plan.end - dt.timedelta(days=1)).isoformat()}) "
+            "changes nothing"
+        )
+    suffix = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+    if args.format is not None and suffix is not None and suffix != args.format:
+        _warn(f"--format {args.format} written to {_short(args.output)}, a .{suffix} name")
 
 
 def _around(args: argparse.Namespace, today: dt.date) -> None:
@@ -852,16 +1009,41 @@ def _error_text(exc: Exception) -> str:
     return f"{len(problems)} problems: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
-def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 for a user error).
+#: Exit statuses besides 0 (success) and 2 (bad input, or a file that cannot be read or
+#: written): a clinician's clearance is needed, or red-flag symptoms need a doctor.
+EXIT_CLEARANCE = 3
+EXIT_REFERRAL = 4
+_EXIT_HELP = (
+    "exit status: 0 success; 2 bad input, or a file that cannot be read or written; "
+    f"{EXIT_CLEARANCE} the plan needs a physiotherapist's or doctor's clearance first "
+    f"(then add --cleared); {EXIT_REFERRAL} red-flag symptoms: no plan is made, see a "
+    "doctor urgently"
+)
 
+
+def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    0 for success, 2 for bad input or a file that cannot be read or written,
+    :data:`EXIT_CLEARANCE` when the plan needs a clinician's clearance and
+    :data:`EXIT_REFERRAL` when red-flag symptoms need a doctor instead of a plan.
     ``today`` fixes the date the default ``--start`` (next Monday) is counted from, and
     the default ``--date`` of ``log`` and ``--today`` of ``log`` and ``adapt``.
     """
-    parser = _build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        parser = _build_parser(_profile_defaults(argv))
         args = parser.parse_args(argv)
         _run(args, today or dt.datetime.now().astimezone().date())
+    except lp.ReferralRequiredError as exc:
+        print(f"legraise-plan: error: {_error_text(exc)}", file=sys.stderr)
+        return EXIT_REFERRAL
+    except lp.ClearanceRequiredError as exc:
+        text = _error_text(exc).replace(
+            "then pass Athlete(cleared=True) (--cleared at the command line)", "then add --cleared"
+        )
+        print(f"legraise-plan: error: {text}", file=sys.stderr)
+        return EXIT_CLEARANCE
     except (_UsageError, lp.LegraisePlanError) as exc:
         print(f"legraise-plan: error: {_error_text(exc)}", file=sys.stderr)
         return 2

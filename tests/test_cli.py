@@ -237,7 +237,6 @@ class TestPlan:
             (["--at", "25:00"], "argument --at: must be a time HH:MM"),
             (["--tz", "Mars/Olympus"], "argument --tz: must be an IANA zone name"),
             (["--role", "cardio"], "argument --role: must be one of warm_up"),
-            (["--role", "rehab"], "--cleared"),
             (["--start", "2026-13-01"], "argument --start: must be a real date"),
             (["--start", "13.1.2026"], "argument --start: must be a date YYYY-MM-DD"),
             (["--skip", "soon"], "argument --skip"),
@@ -607,3 +606,109 @@ class TestSuggestions:
     def test_no_suggestion_when_nothing_is_close(self, capsys):
         assert main(["plan", "--role", "zzz"], today=TODAY) == 2
         assert "did you mean" not in capsys.readouterr().err
+
+
+class TestExitStatuses:
+    @pytest.mark.parametrize(
+        ("argv", "status", "fragment"),
+        [
+            (["--role", "rehab"], 3, "then add --cleared"),
+            (["--condition", "pregnancy"], 3, "then add --cleared"),
+            (["--condition", "red_flags"], 4, "see a doctor urgently"),
+            (["--role", "rehab", "--cleared"], 0, ""),
+        ],
+    )
+    def test_clearance_and_referral_have_their_own_status(
+        self, capsys, tmp_path, argv, status, fragment
+    ):
+        target = tmp_path / "plan.ics"
+        code, out, err = run(capsys, "plan", *argv, "-o", str(target))
+        assert (code, out) == (status, "")
+        if status:
+            assert err.count("\n") == 1
+            assert fragment in err
+            assert "Athlete(cleared=True)" not in err
+            assert not target.exists()
+
+    def test_help_names_the_statuses(self, capsys, monkeypatch):
+        monkeypatch.setenv("COLUMNS", "80")
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert "exit status: 0 success; 2 bad input" in text
+        assert "3 the plan needs" in text
+        assert "4 red-flag symptoms" in text
+
+
+class TestWarnings:
+    def test_start_in_the_past_skip_outside_and_format_mismatch(self, capsys, tmp_path):
+        target = tmp_path / "plan.ics"
+        code, _, err = run(
+            capsys,
+            "plan",
+            "--start",
+            "2026-11-02",
+            "--skip",
+            "2027-06-01,2027-06-02",
+            "--format",
+            "json",
+            "-o",
+            str(target),
+        )
+        assert code == 0
+        lines = err.splitlines()
+        assert len(lines) == 3
+        assert all(line.startswith("legraise-plan: warning: ") for line in lines)
+        assert "starts in the past" in lines[0]
+        assert "--skip 2027-06-01 and 1 more outside the plan" in lines[1]
+        assert "--format json written to" in lines[2]
+        assert target.read_text().startswith("{")
+
+    def test_no_warning_for_a_plain_plan(self, capsys, tmp_path):
+        code, _, err = run(capsys, "plan", "-o", str(tmp_path / "plan.ics"))
+        assert (code, err) == (0, "")
+
+
+class TestProfile:
+    def write(self, tmp_path, text):
+        path = tmp_path / "me.toml"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def test_profile_gives_defaults_and_the_command_line_wins(self, capsys, tmp_path):
+        profile = self.write(
+            tmp_path,
+            'equipment = ["band"]\nlevel = "intermediate"\ndays = "tue,thu,sat"\n'
+            'at = "07:30"\ntz = "Europe/Berlin"\nname = "Dana"\n',
+        )
+        out_path = tmp_path / "plan.json"
+        code, _, _ = run(
+            capsys, "plan", "--profile", profile, "--days", "mon,wed,fri", "-o", str(out_path)
+        )
+        assert code == 0
+        data = json.loads(out_path.read_text())
+        assert data["days"] == ["MO", "WE", "FR"]  # the command line wins
+        assert (data["at"], data["tz"]) == ("07:30:00", "Europe/Berlin")
+        assert data["athlete"]["level"] == "intermediate"
+        assert data["athlete"]["equipment"] == ["band", "bodyweight"]
+        assert data["athlete"]["name"] == "Dana"
+
+    @pytest.mark.parametrize(
+        ("text", "fragment"),
+        [
+            ('levle = "novice"\n', "line 1: unknown key 'levle' (did you mean level?)"),
+            ('equipment = ["band"]\nlevel = "expert"\n', "line 2: level must be one of"),
+            ("cleared = 1\n", "line 1: cleared must be true or false"),
+            ("level = \n", "is not TOML"),
+        ],
+    )
+    def test_bad_profiles_name_the_key_and_line(self, capsys, tmp_path, text, fragment):
+        code, out, err = run(capsys, "plan", "--profile", self.write(tmp_path, text))
+        assert (code, out) == (2, "")
+        assert fragment in err
+        assert err.count("\n") == 1
+
+    def test_missing_profile(self, capsys, tmp_path):
+        code, _, err = run(capsys, "plan", "--profile", str(tmp_path / "none.toml"))
+        assert code == 2
+        assert "no such file" in err
