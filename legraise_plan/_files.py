@@ -113,16 +113,18 @@ def _open_temp(target: Path) -> tuple[int, Path]:
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one.
 
-    The bytes go to a temporary file beside ``path``, are flushed to disk, and the
-    temporary file is renamed over ``path``.  A new file gets the usual permissions
-    (0666 less the umask); a replaced file keeps its mode.  On any failure the temporary
-    file is removed and an existing ``path`` is left untouched.
+    The bytes go to a temporary file beside ``path`` (beside the file it links to, for
+    a symbolic link), are flushed to disk, and the temporary file is renamed over it.
+    A new file gets the usual permissions (0666 less the umask); a replaced file keeps
+    its mode.  On any failure the temporary file is removed and an existing ``path`` is
+    left untouched.
 
     Raises:
         ExportError: the folder does not exist or cannot be written, the file name is
             too long, or ``path`` is a folder, a device, a FIFO, a socket or read-only.
     """
-    target = Path(path)
+    # Through a symbolic link, write the file it points to (the link stays a link).
+    target = Path(os.path.realpath(path))
     info = _check_target(target)
     _remove_leftovers(target)
     fd, temp = _open_temp(target)

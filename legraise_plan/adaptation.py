@@ -40,7 +40,7 @@ from legraise_plan.plan import (
     to_block,
 )
 from legraise_plan.progression import Ladder, ProgressionState, Rung, Step, build_ladder
-from legraise_plan.schedule import local_start, next_monday, resolve_zone
+from legraise_plan.schedule import Weekday, local_start, next_monday, resolve_zone
 
 
 __all__ = ["Missed", "PlanDiff", "adapt", "continue_plan", "diff", "log_as_planned"]
@@ -391,14 +391,42 @@ def _shift(
     moved = list(plan.sessions[:first])
     for session in plan.sessions[first:]:
         anchor = anchor_of(session, plan.options.after)
-        new_anchor, note = local_start(anchor.date() + dt.timedelta(weeks=weeks), plan.at, zone)
+        # The session's own time of day (a plan around a calendar has no single time),
+        # except where a clock change had moved it away from the plan's time.
+        at = plan.at if _clock_note(session) else anchor.time()
+        new_anchor, note = local_start(anchor.date() + dt.timedelta(weeks=weeks), at, zone)
         start = place(new_anchor, plan.role, session.duration, plan.options.after)
-        notes = tuple(n for n in session.notes if "clocks change" not in n)
+        notes = tuple(n for n in session.notes if not _clock_note_text(n))
         extra = tuple(n for n in (note, placed_note(start, new_anchor)) if n)
         moved.append(
             attrs.evolve(session, start=start, week=session.week + weeks, notes=(*notes, *extra))
         )
     return tuple(moved), weeks
+
+
+def _clock_note_text(note: str) -> bool:
+    return "clocks change" in note
+
+
+def _clock_note(session: Session) -> bool:
+    """True when a clock change moved or pinned the session's time (its note says so)."""
+    return any(_clock_note_text(note) for note in session.notes)
+
+
+def _on_weekly_grid(plan: Plan) -> bool:
+    """True when every session keeps the plan's weekdays and time (a plan of build_plan).
+
+    A plan made around the athlete's own calendar places each session against a host
+    session instead, so it has no grid a next block could follow.
+    """
+    for session in plan.sessions:
+        if _clock_note(session) or any(n.startswith("moved from") for n in session.notes):
+            continue
+        anchor = anchor_of(session, plan.options.after)
+        weekday = Weekday.parse(("MO", "TU", "WE", "TH", "FR", "SA", "SU")[anchor.weekday()])
+        if anchor.time() != plan.at or weekday not in plan.days:
+            return False
+    return True
 
 
 def _revised(old: Session, new: Session) -> Session:
@@ -508,12 +536,22 @@ def adapt(
             session = _to_come(plan, moved, replay.days[index], items[index])
         new_sessions.append(_revised(old, session))
     weeks = max(plan.weeks, *(s.week for s in new_sessions))
+    earlier = [n for n in plan.notes if n.startswith(ADAPTED)]
     notes = [n for n in plan.notes if not n.startswith(ADAPTED)]
-    notes.append(_adapt_note(today, entries, unlogged, shifted))
+    head = _adapt_note(today, entries, unlogged, shifted)
+    if not shifted:  # a shift done before still stands: keep saying so
+        kept = [n for n in earlier if _SHIFTED in n]
+        if kept and kept[-1].startswith(head):  # the same adapt again: the same note
+            head = kept.pop()
+        notes.extend(kept)
+    notes.append(head)
     notes.extend(ADAPTED[:-1] + f" {today.isoformat()}: {n}" for n in log.notes)
     if replay.end.state.stopped:
         notes.append(f"{ADAPTED}{today.isoformat()}: exercise stopped — {replay.end.reason}")
     return attrs.evolve(plan, sessions=tuple(new_sessions), weeks=weeks, notes=tuple(notes))
+
+
+_SHIFTED: Final = "the rest moved"
 
 
 def _adapt_note(
@@ -525,7 +563,7 @@ def _adapt_note(
     )
     if shifted:
         plural = "s" if shifted > 1 else ""
-        return f"{head}; the rest moved {shifted} week{plural} later for past sessions with no log"
+        return f"{head}; {_SHIFTED} {shifted} week{plural} later for past sessions with no log"
     if unlogged:
         return f"{head}; {len(unlogged)} past sessions with no log treated as skipped"
     return head
@@ -583,13 +621,24 @@ def continue_plan(
             f"{start.isoformat()}",
             field="start",
         )
+    if not _on_weekly_grid(plan):
+        raise PlanError(
+            "plan follows a calendar of your own training (made with plan_around), so it has "
+            "no weekly days and time to continue on: plan the next block with plan_around "
+            "from a later start (legraise-plan around)",
+            field="plan",
+        )
     entries = _entries(plan, log, None)
     unlogged = [
         i
         for i, s in enumerate(plan.sessions)
         if s.uid not in entries and s.status is not SessionStatus.CANCELLED
     ]
-    replay = _replay(plan, plan.sessions, entries, [] if assume_done else unlogged)
+    # Sessions adapt already found missed stay missed, whatever assume_done says.
+    missed = [
+        i for i in unlogged if not assume_done or plan.sessions[i].status is SessionStatus.SKIPPED
+    ]
+    replay = _replay(plan, plan.sessions, entries, missed)
     end = replay.end
     if end.state.stopped:
         raise PlanError(
@@ -620,11 +669,12 @@ def continue_plan(
         plan_id=plan.plan_id,
         options=options,
     )
-    how = "done as prescribed" if assume_done else "skipped"
     note = (
         f"{CONTINUED}the plan of {plan.start.isoformat()} to {last.isoformat()}: "
         f"{len(entries)} sessions logged"
     )
-    if unlogged:
-        note += f", {len(unlogged)} with no log counted as {how}"
+    if missed:
+        note += f", {len(missed)} with no log counted as skipped"
+    if len(unlogged) > len(missed):
+        note += f", {len(unlogged) - len(missed)} with no log counted as done as prescribed"
     return attrs.evolve(new, notes=(*new.notes, note))

@@ -428,6 +428,11 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
         default=None,
         help="first day, YYYY-MM-DD (default: chosen from the plan's end)",
     )
+    after.add_argument(
+        "--assume-skipped",
+        action="store_true",
+        help="count sessions with no log as skipped (default: as done as prescribed)",
+    )
     _add_output_options(after)
     _add_publish_command(commands)
     return parser
@@ -819,7 +824,9 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
         _emit(data, args.output)
         print(lp.diff(plan, new).summary(), file=sys.stderr)
         return
-    new = lp.continue_plan(plan, log, weeks=args.weeks, start=args.start)
+    new = lp.continue_plan(
+        plan, log, weeks=args.weeks, start=args.start, assume_done=not args.assume_skipped
+    )
     _emit(_render(new, args), args.output)
     print(_block_line(new), file=sys.stderr)
 

@@ -82,7 +82,8 @@ def append_log(path: str | os.PathLike[str], entry: SessionLog) -> TrainingLog:
     """
     if not isinstance(entry, SessionLog):
         raise LogError(f"entry must be a SessionLog, got {entry!r:.80}", field="entry")
-    target = Path(path)
+    # One lock and one file per log, whichever link or path names it.
+    target = Path(os.path.realpath(path))
     with _locked(target):
         log = read_log(target).add(entry)
         text = json.dumps(log_to_dict(log), indent=2, ensure_ascii=False) + "\n"

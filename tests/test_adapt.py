@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -265,6 +266,21 @@ class TestAdapt:
         assert moved.start - plan.sessions[3].start == dt.timedelta(weeks=1)
         assert "no log for this session: treated as skipped" not in moved.notes
 
+    def test_shifting_again_with_the_same_log_is_stable(self, plan):
+        today = plan.sessions[7].start.date() + dt.timedelta(days=1)
+        once = lp.adapt(plan, as_planned(plan, 3), today=today, missed=lp.Missed.SHIFT)
+        twice = lp.adapt(once, as_planned(plan, 3), today=today, missed=lp.Missed.SHIFT)
+        assert twice == once
+
+    def test_shift_keeps_each_sessions_own_time(self):
+        """A session placed at its own time (not the plan's) keeps it when shifted."""
+        plan = lp.build_plan(BAND, start=START, tz="Europe/Berlin")
+        odd = attrs.evolve(plan.sessions[3], start=plan.sessions[3].start.replace(hour=7))
+        changed = attrs.evolve(plan, sessions=(*plan.sessions[:3], odd, *plan.sessions[4:]))
+        today = plan.sessions[7].start.date() + dt.timedelta(days=1)
+        moved = lp.adapt(changed, as_planned(plan, 3), today=today, missed="shift").sessions[3]
+        assert (moved.start.hour, moved.start - odd.start) == (7, dt.timedelta(weeks=2))
+
     def test_shift_past_52_weeks_is_refused(self):
         long = lp.build_plan(BAND, start=START, weeks=50)
         today = long.sessions[3].start.date() + dt.timedelta(weeks=3)
@@ -404,6 +420,21 @@ class TestContinue:
         assert assumed.sessions[0].blocks[0].load > skipped.sessions[0].blocks[0].load
         assert "counted as done as prescribed" in assumed.notes[-1]
         assert "counted as skipped" in skipped.notes[-1]
+
+    def test_sessions_adapt_found_missed_stay_missed(self, plan):
+        """After adapt marked sessions as missed, next does not count them as done."""
+        log = as_planned(plan, 2)
+        adapted = lp.adapt(plan, log, today=plan.sessions[-1].start.date() + dt.timedelta(1))
+        nxt = lp.continue_plan(adapted, log)
+        skipped = lp.continue_plan(plan, log, assume_done=False)
+        assert nxt.sessions[0].blocks == skipped.sessions[0].blocks
+        assert "16 with no log counted as skipped" in nxt.notes[-1]
+
+    def test_a_plan_around_a_calendar_is_not_continued_on_a_grid(self, plan):
+        moved = [attrs.evolve(s, start=s.start.replace(hour=7)) for s in plan.sessions]
+        around = attrs.evolve(plan, sessions=moved)
+        with pytest.raises(lp.PlanError, match="plan follows a calendar of your own training"):
+            lp.continue_plan(around, lp.TrainingLog())
 
     def test_stopped_log_refuses(self, plan):
         log = as_planned(plan, 3)

@@ -141,3 +141,30 @@ def test_kill_9_never_leaves_a_broken_file(tmp_path: Path) -> None:
     write_atomic(target, b"done")
     assert leftovers(tmp_path) == []
     assert target.read_bytes() == b"done"
+
+
+class TestLinks:
+    def test_a_symbolic_link_stays_a_link_and_its_file_is_written(self, tmp_path: Path) -> None:
+        real = tmp_path / "real"
+        real.mkdir()
+        (real / "plan.ics").write_bytes(b"old")
+        link = tmp_path / "plan.ics"
+        link.symlink_to(real / "plan.ics")
+        write_atomic(link, b"new")
+        assert link.is_symlink()
+        assert (real / "plan.ics").read_bytes() == b"new"
+
+    def test_a_log_through_a_link_and_its_real_path_share_one_file(self, tmp_path: Path) -> None:
+        import datetime as dt
+
+        real = tmp_path / "real"
+        real.mkdir()
+        link = tmp_path / "plan.log.json"
+        link.symlink_to(real / "log.json")
+        first = lp.SessionLog(uid="a", date=dt.date(2026, 12, 7), skipped="ill")
+        second = lp.SessionLog(uid="b", date=dt.date(2026, 12, 9), skipped="ill")
+        lp.append_log(link, first)
+        lp.append_log(real / "log.json", second)
+        assert link.is_symlink()
+        assert lp.read_log(link).entries == (first, second)
+        assert sorted(p.name for p in real.iterdir()) == ["log.json", "log.json.lock"]

@@ -236,3 +236,24 @@ class TestRead:
     def test_bad_window(self) -> None:
         with pytest.raises(lp.ScheduleError, match="end must be after start"):
             read_host_sessions(b"BEGIN:VCALENDAR", start=END, end=START)
+
+
+class TestHostileRules:
+    @pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY"])
+    def test_a_rule_repeating_too_often_is_refused_before_expanding(self, freq: str) -> None:
+        cal = calendar(
+            event("a", "Squat", dt.datetime(2026, 3, 2, 18, tzinfo=BERLIN), RRULE={"FREQ": freq})
+        )
+        with pytest.raises(lp.ExportError, match="at most 20,000 event occurrences"):
+            read(cal)
+
+    def test_a_counted_rule_is_fine(self) -> None:
+        cal = calendar(
+            event(
+                "a",
+                "Squat",
+                dt.datetime(2026, 3, 2, 18, tzinfo=BERLIN),
+                RRULE={"FREQ": "MINUTELY", "COUNT": 3},
+            )
+        )
+        assert len(read(cal)) == 3

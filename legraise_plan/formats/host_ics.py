@@ -117,7 +117,7 @@ def read_host_sessions(
     sessions: list[HostSession] = []
     for calendar in calendars:
         try:
-            occurrences = recurring_ical_events.of(calendar).between(start, end)
+            occurrences = _expand(calendar, start, end)
         except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as error:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise ExportError(f"ics has an event that cannot be expanded: {first:.200}") from None
@@ -127,6 +127,62 @@ def read_host_sessions(
                 sessions.append(session)
     sessions.sort(key=_order)
     return tuple(sessions)
+
+
+#: The most event occurrences read from one calendar window (a year of a busy calendar is
+#: well under 5,000); a rule repeating every minute or second is refused, not expanded.
+MAX_OCCURRENCES = 20_000
+
+
+_FREQ_SECONDS = {
+    "SECONDLY": 1,
+    "MINUTELY": 60,
+    "HOURLY": 3600,
+    "DAILY": 86400,
+    "WEEKLY": 7 * 86400,
+    "MONTHLY": 28 * 86400,
+    "YEARLY": 365 * 86400,
+}
+
+
+def _expand(calendar: icalendar.Calendar, start: dt.date, end: dt.date) -> list[Any]:
+    """The occurrences from ``start`` up to ``end``, refused up front when too many.
+
+    Each rule's occurrences in the window are estimated from its frequency, interval,
+    ``BY…`` lists and ``COUNT`` before anything is expanded, so a rule that repeats every
+    second cannot make the reader run for minutes or fill the memory.
+    """
+    seconds = (end - start).days * 86400
+    estimate = 0
+    for event in calendar.walk("VEVENT"):
+        rules = event.get("RRULE")
+        for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+            estimate += _occurrences(rule, seconds)
+        estimate += 1
+    if estimate > MAX_OCCURRENCES:
+        raise ExportError(
+            f"ics must hold at most {MAX_OCCURRENCES:,} event occurrences between "
+            f"{start.isoformat()} and {end.isoformat()}, got about {estimate:,} (a rule "
+            "repeats too often, e.g. every minute)"
+        )
+    return list(recurring_ical_events.of(calendar).between(start, end))
+
+
+def _occurrences(rule: Any, seconds: int) -> int:
+    """About how many times ``rule`` repeats in ``seconds`` (at most its COUNT)."""
+
+    def values(name: str) -> list[Any]:
+        found = rule.get(name) or []
+        return found if isinstance(found, list) else [found]
+
+    freq = str((values("FREQ") or ["DAILY"])[0]).upper()
+    interval = max(1, int((values("INTERVAL") or [1])[0]))
+    per_period = 1
+    for name in ("BYDAY", "BYHOUR", "BYMINUTE", "BYSECOND", "BYMONTHDAY", "BYMONTH"):
+        per_period *= max(1, len(values(name)))
+    count = seconds // (_FREQ_SECONDS.get(freq, 86400) * interval) * per_period + per_period
+    limit = values("COUNT")
+    return min(count, int(limit[0])) if limit else count
 
 
 def _check_window(start: object, end: object) -> None:

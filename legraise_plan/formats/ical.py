@@ -580,10 +580,12 @@ def _calendar_uid(plan: Plan) -> str:
 def plan_marker(plan: Plan) -> str:
     """A stable id of ``plan``'s events, written on each as ``X-LEGRAISE-PLAN``.
 
-    It is the uuid5 that begins every session uid of the plan (from its ``plan_id``
-    and role), so it stays the same when the plan is adapted, rescheduled or
-    re-exported, and differs between plans with other ids or roles.  A calendar
-    server can use it to find every event of one plan.  Not in ``__all__``, but stable.
+    It is the uuid5 of the plan's ``plan_id`` and role (with which the session uids of
+    :func:`~legraise_plan.build_plan` begin; a plan made around a calendar derives its
+    uids from the host events instead), so it stays the same when the plan is adapted,
+    rescheduled or re-exported, and differs between plans with other ids or roles.  A
+    calendar server finds every event of one plan by this property, not by uid.  Not in
+    ``__all__``, but stable.
 
     >>> import datetime as dt, legraise_plan as lp
     >>> plan = lp.build_plan(lp.Athlete(), start=dt.date(2026, 12, 7), plan_id="kim")
