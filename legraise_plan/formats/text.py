@@ -1,8 +1,9 @@
-"""A plan as short, Markdown-friendly text for printing or a chat message.
+"""A plan as readable, Markdown-friendly text for printing or a chat message.
 
-:func:`to_text` gives a title, the athlete, one ``## Week N`` section per week with a
-line per session (wrapped below), then the plan's notes (safety first) and its
-free-text note::
+:func:`to_text` gives a title, the schedule and the athlete, a short "How to use this
+plan" section, one ``## Week N`` section per week, a "What's next" section on the
+athlete's equipment, then the plan's notes (safety first, each once) and its free-text
+note.  Every line is at most 100 characters; longer text wraps onto indented lines::
 
     # Backward leg raises: 6-week accessory plan
 
@@ -10,26 +11,42 @@ free-text note::
 
     Athlete: novice · equipment: bodyweight, band, ankle weights · units kg
 
+    ## How to use this plan
+    - Each session: sets × reps per leg, the exercise and its load; below it the tempo, ...
+    ...
+
     ## Week 1
-    - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Prone backward leg raise · bodyweight ·
-      tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s ·
-      stop 2 reps short of failure — ...
+    - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Standing backward leg raise · bodyweight
+      tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s · 2 reps in reserve
+      why: start (novice): standing, bodyweight
+      How to do the standing backward leg raise:
+      - Squeeze the glute of the working leg to start the lift; the back stays quiet.
+      ...
 
-A session that is no longer planned says what became of it after its duration:
-``done — 3 sets: 12, 12, 12 reps; pain 0/10`` (what was logged, then the log's note),
-``skipped (ill)`` or ``cancelled``; its notes, as for any session, close the line.
+A session's first line holds its date, time, length and dose; the lines below it give
+the tempo, rest and reps in reserve, why the dose was chosen, the session's own notes in
+brackets and, the first time an exercise appears, its key cues.  A session that is no
+longer planned says so after its length: ``done`` (with a ``logged:`` line saying what
+was logged), ``skipped (ill)``, ``skipped`` or ``cancelled``.
 
-The output depends on the plan only (English day names, no locale), so the same plan
-always gives the same text.
+Text from users or files (the athlete's name, notes, reasons, logged notes) is folded
+onto one line before it is wrapped, and a wrapped line never starts with a character
+that Markdown would read as a heading, list item, quote or rule, so such text cannot
+pose as part of the plan.  The output depends on the plan only (English day names, no
+locale), so the same plan always gives the same text.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
+
+import attrs
 
 from legraise_plan.athlete import Athlete
 from legraise_plan.catalog import CATALOG, Variation
@@ -38,6 +55,7 @@ from legraise_plan.errors import ExportError
 from legraise_plan.periodization import DayKind
 from legraise_plan.plan import Block, Plan, Session, SessionStatus
 from legraise_plan.prescription import Role
+from legraise_plan.progression import Ladder, Rung, build_ladder
 from legraise_plan.schedule import Weekday
 
 
@@ -45,6 +63,11 @@ __all__ = ["catalog_text", "to_text"]
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_NAMES = dict(zip(Weekday, _DAY_NAMES, strict=True))
+
+#: The longest line :func:`to_text` writes.
+_WIDTH: Final = 100
+#: Indents: a list item's first line, its continuation lines, a detail line under it.
+_ITEM, _MORE, _DETAIL = "- ", "  ", "    "
 
 
 def to_text(plan: Plan) -> str:
@@ -54,11 +77,14 @@ def to_text(plan: Plan) -> str:
         plan: the plan to render.
 
     Returns:
-        The text, ending with a newline: a title (role and weeks), a line with the
-        start date, days, time and zone (or "floating local time"), the athlete, a
-        ``## Week N`` section per week (``(deload)`` marks deload weeks) with one line
-        per session, then ``## Notes`` (the safety notes first) and ``## Note`` when
-        the plan has one.
+        The text, ending with a newline, no line longer than 100 characters: a title
+        (role and weeks), a line with the start date, days, time and zone (or "floating
+        local time"), the athlete, ``## How to use this plan`` (reps in reserve, missed
+        reps, logging, warming up, the band set-up, when to stop), a ``## Week N`` section
+        per week (``(deload)`` marks deload weeks) with each session and, the first time
+        an exercise appears, its key cues, ``## What's next`` (which of the athlete's
+        equipment the plan reaches and what comes later), then ``## Notes`` (the safety
+        notes first, each once) and ``## Note`` when the plan has one.
 
     Raises:
         ExportError: when ``plan`` is not a :class:`Plan`.
@@ -66,8 +92,13 @@ def to_text(plan: Plan) -> str:
     >>> import datetime as dt
     >>> import legraise_plan as lp
     >>> plan = lp.build_plan(lp.Athlete(), weeks=1, start=dt.date(2026, 12, 7))
-    >>> print(to_text(plan).splitlines()[0])
+    >>> lines = to_text(plan).splitlines()
+    >>> print(lines[0])
     # Backward leg raises: 1-week accessory plan
+    >>> print(lines[lines.index("## Week 1") + 1])
+    - Mon 2026-12-07 18:00 · 10 min · 3×10/leg Standing backward leg raise · bodyweight
+    >>> max(len(line) for line in lines) <= 100
+    True
     """
     if not isinstance(plan, Plan):
         raise ExportError(f"plan must be a Plan, got {type(plan).__name__}")
@@ -77,27 +108,41 @@ def to_text(plan: Plan) -> str:
     lines = [
         f"# Backward leg raises: {plan.weeks}-week {plan.role.label} plan",
         "",
-        (
+        *_wrap(
             f"From {_day(plan.start)} · {days} {when} {plan.at:%H:%M} · {zone} · "
             f"{plan.periodization.value} periodization"
         ),
         "",
-        _athlete_line(plan.athlete),
+        *_wrap(_athlete_line(plan.athlete)),
+        "",
+        "## How to use this plan",
+        *_how_to(plan),
     ]
     by_week: dict[int, list[Session]] = {}
     for session in plan.sessions:
         by_week.setdefault(session.week, []).append(session)
     last_week = max([plan.weeks, *by_week])
+    shown: set[str] = set()  # the variations whose cues are already shown
     for week in range(1, last_week + 1):
         sessions = by_week.get(week, [])
         deload = " (deload)" if any(s.is_deload for s in sessions) else ""
         lines += ["", f"## Week {week}{deload}"]
-        lines += [_session_line(s) for s in sessions] or ["- no sessions"]
-    if plan.notes:
-        lines += ["", "## Notes", *_bullets(_line(note) for note in plan.notes)]
+        for session in sessions:
+            lines += _session_lines(session, shown)
+        if not sessions:
+            lines.append("- no sessions")
+    lines += ["", "## What's next", *_whats_next(plan)]
+    notes = [text for text in dict.fromkeys(_line(note) for note in plan.notes) if text]
+    if notes:
+        lines += ["", "## Notes"]
+        for note in notes:
+            lines += _wrap(note, _ITEM, _MORE)
     if plan.note:
-        lines += ["", "## Note", _quoted(plan.note)]
+        lines += ["", "## Note", *_wrap(_quoted(plan.note))]
     return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- user text
 
 
 def _line(text: str) -> str:
@@ -122,6 +167,46 @@ def _quoted(text: str) -> str:
 _BREAKING: Final = frozenset({"Cc", "Zl", "Zp", "Cs"})
 #: A quick test for any character of those categories (then the slow path runs).
 _BREAKS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: Where a line may break: at a space before a word that starts with a letter, an opening
+#: quote or bracket, or a number not followed by ``.`` or ``)``.  Anything else (``#``,
+#: ``-``, ``*``, ``+``, ``>``, ``=``, ``1.``, a backtick, …) could start a Markdown heading,
+#: list, quote, rule or code block, so no line starts with it.
+_BREAK: Final = re.compile(r" (?=[^\W\d_]|[“‘\"'(]|\d+(?![\d.)]))")
+
+
+def _wrap(text: str, first: str = "", rest: str = _MORE, width: int = _WIDTH) -> list[str]:
+    """``text`` (one line) in lines of at most ``width`` characters, broken at spaces.
+
+    The first line starts with ``first``, the others with ``rest``.  A line is broken only
+    before a word that cannot start a Markdown block (:data:`_BREAK`); when there is no
+    such place (a very long word, or a run of symbols), the line is cut with ``…`` and the
+    text goes on at the next place where a line may start.
+    """
+    if "  " in text or text.strip(" ") != text:
+        text = " ".join(word for word in text.split(" ") if word)
+    if len(first) + len(text) <= width:
+        return [first + text]  # the usual case: it fits
+    breaks = [match.start() for match in _BREAK.finditer(text)]
+    lines: list[str] = []
+    prefix, pos = first, 0
+    while len(prefix) + len(text) - pos > width:
+        room = width - len(prefix)
+        k = bisect.bisect_right(breaks, pos + room) - 1
+        if k >= 0 and breaks[k] > pos:
+            lines.append(prefix + text[pos : breaks[k]])
+            pos = breaks[k] + 1
+        else:
+            lines.append(prefix + text[pos : pos + room - 1].rstrip() + "…")
+            k = bisect.bisect_left(breaks, pos + room - 1)
+            if k == len(breaks):
+                return lines
+            pos = breaks[k] + 1
+        prefix = rest
+    lines.append(prefix + text[pos:])
+    return lines
+
+
+# --------------------------------------------------------------------------- header
 
 
 def _day(date: dt.date) -> str:
@@ -145,40 +230,133 @@ def _equipment(equipment: Equipment) -> str:
     return equipment.value.replace("_", " ")
 
 
-def _session_line(session: Session) -> str:
+def _how_to(plan: Plan) -> list[str]:
+    """The short guide at the top: how to read, do, log and stop a session."""
+    first = plan.sessions[0] if plan.sessions else None
+    block = first.blocks[0] if first is not None else None
+    rir = block.rir if block is not None else 2
+    date = first.start.date() if first is not None else plan.start
+    reps = ",".join([str(block.reps)] * block.sets) if block is not None else "10,10,10"
+    items = [
+        (
+            "Each session: sets × reps per leg, the exercise and its load; below it the "
+            "tempo, the rest between sets, the reps in reserve and why this dose."
+        ),
+        (
+            f"Reps in reserve: end each set while you could still do that many more clean "
+            f"reps. “{_reps_in_reserve(rir)}” means stop with {rir} left; never train to "
+            "failure."
+        ),
+        (
+            "Missed reps: log what you did and repeat the same dose next time. The plan "
+            "then holds the dose or steps back a level; it does not push on."
+        ),
+        (
+            "Warm-up: this plan is your warm-up; do it in the minutes before your main training."
+            if plan.role is Role.WARM_UP
+            else "Warm up first: 3-5 minutes of easy walking or marching on the spot, "
+            "then a few slow practice reps per leg without load."
+        ),
+    ]
+    if plan.athlete.has(Equipment.BAND):
+        items.append(
+            "Band set-up: looped round both ankles. A loop pulls about twice as hard as "
+            "the same colour anchored, and the colours in this plan allow for that."
+            if plan.athlete.band_setup.is_looped
+            else "Band set-up: anchored, one end fixed low in front of you (a door anchor "
+            "or a post) and the other round the working ankle."
+        )
+    items.append(
+        "Pain during a set: 0-3/10 is fine; 4-5/10: hold the dose, do not progress; "
+        "above 5/10: stop the exercise for today and log it. Stop at once on any sharp pain."
+    )
+    if any(s.is_deload for s in plan.sessions):
+        items.append("Deload weeks are lighter on purpose: do them as written.")
+    lines = [line for item in items[:3] for line in _wrap(item, _ITEM, _MORE)]
+    lines += _wrap(
+        "Log each session after training (the reps of each set, the worst pain 0-10), with "
+        "the plan saved as plan.json, then let the plan adjust the sessions still to come:",
+        _ITEM,
+        _MORE,
+    )
+    lines += [
+        f"{_MORE}`legraise-plan log plan.json --date {date.isoformat()} --reps {reps} --pain 0`",
+        f"{_MORE}`legraise-plan adapt plan.json -o plan.json`",
+    ]
+    return lines + [line for item in items[3:] for line in _wrap(item, _ITEM, _MORE)]
+
+
+def _reps_in_reserve(rir: int) -> str:
+    return f"{rir} rep in reserve" if rir == 1 else f"{rir} reps in reserve"
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+def _session_lines(session: Session, shown: set[str]) -> list[str]:
+    """A session: its first line (when, how long, status, dose), then its details."""
     start = session.start
-    head = f"- {_day(start.date())} {start:%H:%M}"
+    head = f"{_day(start.date())} {start:%H:%M}"
     if session.kind is not DayKind.NORMAL:
         head += f" [{session.kind.value}]"
     head += f" · {_span(session.duration)}"
     if session.status is not SessionStatus.PLANNED:
         head += f" · {_status(session)}"
-    blocks = " + ".join(_block_text(b) for b in session.blocks)
-    line = f"{head} · {blocks}"
+    first, *others = session.blocks
+    lines = _wrap(f"{head} · {_dose(first)}", _ITEM, _MORE) + _logged(session)
+    for i, block in enumerate(session.blocks):
+        if i:
+            lines += _wrap(f"then {_dose(block)}", _MORE, _DETAIL)
+        lines += _wrap(_details(block), _MORE, _DETAIL)
+        if block.reason.strip():
+            lines += _wrap(f"why: {_line(block.reason)}", _MORE, _DETAIL)
     if session.notes:
-        line += " (" + "; ".join(_line(note) for note in session.notes) + ")"
-    return line
+        lines += _wrap("(" + "; ".join(_line(n) for n in session.notes) + ")", _MORE, _DETAIL)
+    for block in (first, *others):
+        if block.variation.id not in shown:
+            shown.add(block.variation.id)
+            lines += _cues(block.variation)
+    return lines
+
+
+def _logged(session: Session) -> list[str]:
+    """For a done session, a line with what was logged and the log's note."""
+    log = session.log
+    if session.status is not SessionStatus.DONE or log is None:
+        return []
+    logged = f"logged: {_line(log.summary())}"
+    if log.notes.strip():
+        logged += f"; note: {_quoted(log.notes)}"
+    return _wrap(logged, _MORE, _DETAIL)
 
 
 def _status(session: Session) -> str:
-    """``done — <what was logged>``, ``skipped (<reason>)``, ``skipped`` or ``cancelled``."""
+    """``done``, ``skipped (<reason>)``, ``skipped`` or ``cancelled``."""
     log = session.log
-    if log is None:
-        return session.status.value
-    if session.status is SessionStatus.DONE:
-        text = f"done — {_line(log.summary())}"
-        return f"{text}; note: {_quoted(log.notes)}" if log.notes.strip() else text
-    return _line(log.summary())  # a skipped log: "skipped (ill)"
+    if session.status is SessionStatus.SKIPPED and log is not None:
+        return _line(log.summary())  # a skipped log: "skipped (ill)"
+    return session.status.value
 
 
-def _block_text(block: Block) -> str:
+def _dose(block: Block) -> str:
     rx = block.prescription
-    text = (
-        f"{rx.dose} {rx.variation.name} · {rx.load.label} · "
-        f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · "
-        f"stop {rx.rir} reps short of failure"
-    )
-    return f"{text} — {_line(block.reason)}" if block.reason else text
+    return f"{rx.dose} {rx.variation.name} · {rx.load.label}"
+
+
+def _details(block: Block) -> str:
+    rx = block.prescription
+    return f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · {_reps_in_reserve(rx.rir)}"
+
+
+def _cues(variation: Variation) -> list[str]:
+    """The variation's key cues, under the session where it first appears."""
+    name = variation.name
+    if not name[1:2].isupper():
+        name = name[:1].lower() + name[1:]
+    lines = _wrap(f"How to do the {name}:", _MORE, _DETAIL)
+    for cue in variation.key_cues:
+        lines += _wrap(_line(cue), f"{_MORE}{_ITEM}", _DETAIL)
+    return lines
 
 
 def _span(duration: dt.timedelta) -> str:
@@ -190,8 +368,120 @@ def _span(duration: dt.timedelta) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
-def _bullets(items: Iterable[str]) -> list[str]:
-    return [f"- {item}" for item in items]
+# --------------------------------------------------------------------------- what's next
+
+#: The athlete's equipment as the "What's next" section names it, and whether the name
+#: takes a plural verb.
+_NAMES: Final = {
+    Equipment.BODYWEIGHT: ("bodyweight", False),
+    Equipment.BAND: ("the bands", True),
+    Equipment.ANKLE_WEIGHTS: ("the ankle weights", True),
+    Equipment.CABLE: ("the cable", False),
+    Equipment.HYPEREXTENSION_BENCH: ("the 45° hyperextension bench", False),
+    Equipment.GLUTE_HAM_BENCH: ("the glute-ham bench", False),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _ladder(athlete: Athlete, role: Role) -> Ladder:
+    """The athlete's ladder (the name aside): a pure function, so memoised."""
+    return build_ladder(athlete, role)
+
+
+def _whats_next(plan: Plan) -> list[str]:
+    """Which of the athlete's equipment the plan reaches, and what comes after it.
+
+    Read from the athlete's ladder of steps for this role: the hardest step a planned or
+    done session reaches, the step after it, and for each piece of equipment the plan
+    does not reach, the equipment whose steps come before it.  No dates: the plan does
+    not show when a later step will come.
+    """
+    ladder = _ladder(attrs.evolve(plan.athlete, name=""), plan.role)
+    used = [
+        block
+        for session in plan.sessions
+        if session.status in {SessionStatus.PLANNED, SessionStatus.DONE}
+        for block in session.blocks
+    ]
+    keys = {(b.variation.id, b.load, b.tempo.hold): b for b in used}  # each dose once
+    steps = [_step_of(ladder.rungs, block) for block in keys.values()]
+    top = max((i for i in steps if i is not None), default=None)
+    reached = {block.load.equipment for block in used}
+    span = "this week" if plan.weeks == 1 else f"these {plan.weeks} weeks"
+    lines: list[str] = []
+    if used:
+        names = [_NAMES[e][0] for e in sorted(reached, key=lambda e: e.rank)]
+        if reached == {Equipment.BODYWEIGHT}:
+            names = ["bodyweight only"]
+        text = f"{_capital(span)} use {_and(names)}"
+        if top is not None:
+            text += f"; the hardest step is {ladder[top].label}"
+        lines.append(text + ".")
+    if top is not None and top < ladder.top:
+        lines.append(f"After this plan, the next step up is {ladder[top + 1].label}.")
+    elif top is not None:
+        lines.append("That is as far as this kind of plan goes with your equipment.")
+    owned = plan.athlete.equipment - reached - {Equipment.BODYWEIGHT}
+    lines += _later(sorted(owned, key=lambda e: e.rank), ladder.rungs, top, span)
+    if not lines:
+        lines.append("Nothing to add: this plan has no sessions left.")
+    return [line for text in lines for line in _wrap(text, _ITEM, _MORE)]
+
+
+def _later(
+    equipment: list[Equipment], rungs: tuple[Rung, ...], top: int | None, span: str
+) -> list[str]:
+    """What becomes of the athlete's ``equipment`` that the plan does not use.
+
+    Equipment whose steps lie above ``top`` (the plan's hardest step) comes in after the
+    equipment below it; equipment whose steps all lie below is easier than the plan;
+    equipment with no step is not used for this athlete and role at all.
+    """
+    lines: list[str] = []
+    easier: list[str] = []
+    unused: list[str] = []
+    for item in equipment:
+        name, plural = _NAMES[item]
+        its = [r.index for r in rungs if r.load.equipment is item]
+        if not its:
+            unused.append(name)
+        elif top is not None and max(its) <= top:
+            easier.append(name)
+        else:
+            earlier = [r.load.equipment for r in rungs[: min(its)]]
+            external = [e for e in earlier if e is not Equipment.BODYWEIGHT]
+            before = _NAMES[external[-1]][0] if external else "the bodyweight steps"
+            verb = "come" if plural else "comes"
+            lines.append(f"{_capital(name)} {verb} in after {before} — not within {span}.")
+    if easier:
+        lines.append(f"Easier than where this plan starts, so not used: {_and(easier)}.")
+    if unused:
+        lines.append(f"Not used in this kind of plan for you: {_and(unused)}.")
+    return lines
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _step_of(rungs: tuple[Rung, ...], block: Block) -> int | None:
+    """The index of the ladder step ``block`` trains on, or None when it is on none.
+
+    A step with a pause shares its exercise and load with the step below it; the
+    block's hold at the top tells them apart.
+    """
+    same = [r for r in rungs if r.variation.id == block.variation.id and r.load == block.load]
+    if not same:
+        return None
+    paused = [r for r in same if r.extra_hold < block.tempo.hold]
+    return max(paused or same[:1], key=lambda r: r.index).index
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+# --------------------------------------------------------------------------- catalog
 
 
 def catalog_text(variations: Iterable[Variation] | None = None) -> str:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import legraise_plan as lp
+from legraise_plan.formats import text as text_module
 from legraise_plan.formats.text import to_text
 
 
@@ -99,17 +100,28 @@ class TestToText:
             assert f"- {session.start:%a %Y-%m-%d %H:%M} [deload] · " in text
 
     def test_session_line(self, plan):
-        """A session line has date, time, duration, dose, variation, load, tempo, rest, reason."""
+        """A session: date, time, duration, dose, variation, load; then tempo, rest, reason."""
         session = plan.sessions[0]
         block = session.blocks[0]
         minutes = int(session.duration.total_seconds()) // 60
+        lines = to_text(plan).splitlines()
+        at = lines.index(
+            f"- Mon 2026-12-07 18:00 · {minutes} min · 3×10/leg {block.variation.name} · "
+            f"{block.load.label}"
+        )
 
         assert (lp.Tempo(2, 1, 2), 3, 10) == (block.tempo, block.sets, block.reps)
-        assert (
-            f"- Mon 2026-12-07 18:00 · {minutes} min · 3×10/leg {block.variation.name} · "
-            f"{block.load.label} · tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · "
-            f"rest 60 s · stop 2 reps short of failure — {block.reason}"
-        ) in to_text(plan).splitlines()
+        assert lines[at + 1 : at + 3] == [
+            "  tempo 2-1-2 (2 s up, 1 s hold at the top, 2 s down) · rest 60 s · 2 reps in reserve",
+            f"  why: {block.reason}",
+        ]
+
+    @pytest.mark.parametrize(
+        ("rir", "text"), [(1, "· 1 rep in reserve\n"), (3, "· 3 reps in reserve\n")]
+    )
+    def test_reps_in_reserve(self, plan, rir, text):
+        """Each session says how many reps to keep in reserve, in the singular for one."""
+        assert text in to_text(with_first_block(plan, rir=rir))
 
     @pytest.mark.parametrize(
         ("tempo", "text"),
@@ -139,8 +151,9 @@ class TestToText:
         text = to_text(plan)
 
         assert "\n## Notes\n" in text
+        notes = text[text.index("\n## Notes\n") :]
         for note in plan.notes:
-            assert f"- {note}\n" in text
+            assert f"- {note}" in " ".join(notes.split("\n  "))
         assert "Stop the set at once on sharp pain" in text
 
     def test_no_notes(self, plan):
@@ -213,17 +226,19 @@ class TestToText:
         assert text in to_text(with_first_block(plan, rest=rest))
 
     def test_empty_reason(self, plan):
-        """A block without a reason ends at the reps in reserve."""
+        """A block without a reason has no ``why`` line: its details end the session."""
         text = to_text(with_first_block(plan, reason=""))
 
-        assert "· rest 60 s · stop 2 reps short of failure\n" in text
+        assert "· rest 60 s · 2 reps in reserve\n  How to do the " in text
+        assert text.count("  why: ") == 0
 
     def test_several_blocks(self, plan):
-        """Several blocks share the session's line."""
+        """Several blocks stay in the session's entry, each after a ``then``."""
         block = plan.sessions[0].blocks[0]
         text = to_text(with_first_session(plan, blocks=(block, block)))
 
-        assert f"{block.reason} + 3×10/leg" in text
+        assert f"  why: {block.reason}\n  then 3×10/leg {block.variation.name} · " in text
+        assert text.count("How to do the ") == 1
 
     def test_deterministic(self, plan, athlete):
         """Equal plans give the same text."""
@@ -283,11 +298,10 @@ class TestStatuses:
         log = lp.SessionLog(uid=first.uid, date=dt.date(2026, 12, 7), sets=[lp.SetLog.both(12)] * 3)
         text = to_text(with_first_session(plan, status=lp.SessionStatus.DONE, log=log))
 
-        line = session_lines(text)[0]
-        assert line.startswith(
-            "- Mon 2026-12-07 18:00 · 10 min · done — 3 sets: 12, 12, 12 reps; pain 0/10 · "
-            "3×10/leg "
-        )
+        assert (
+            "- Mon 2026-12-07 18:00 · 10 min · done · 3×10/leg Standing backward leg raise · "
+            "bodyweight\n  logged: 3 sets: 12, 12, 12 reps; pain 0/10\n  tempo "
+        ) in text
 
     def test_done_with_notes(self, plan):
         """The log's note follows what was done, on the same line."""
@@ -302,8 +316,8 @@ class TestStatuses:
         text = to_text(with_first_session(plan, status=lp.SessionStatus.DONE, log=log))
 
         assert (
-            " · done — 1 set: 10/9 reps; 1 in reserve; pain 3/10; note: “tired after work” · "
-            in session_lines(text)[0]
+            "\n  logged: 1 set: 10/9 reps; 1 in reserve; pain 3/10; note: “tired after work”\n"
+            in text
         )
 
     @pytest.mark.parametrize(
@@ -324,14 +338,16 @@ class TestStatuses:
         assert "- Mon 2026-12-07 18:00 · 10 min · skipped · 3×10/leg" in text
 
     def test_cancelled(self, plan):
-        """A cancelled session says so; its notes still close the line."""
+        """A cancelled session says so; its notes still close its details."""
         changed = with_first_session(
             plan, status=lp.SessionStatus.CANCELLED, notes=("plan adapted",), sequence=2
         )
-        line = session_lines(to_text(changed))[0]
+        text = to_text(changed)
+        line = session_lines(text)[0]
+        entry = text[text.index(line) :].split("\n- ")[0]
 
         assert line.startswith("- Mon 2026-12-07 18:00 · 10 min · cancelled · 3×10/leg ")
-        assert line.endswith(" (plan adapted)")
+        assert "\n  (plan adapted)\n  How to do the " in entry
 
     def test_planned_unchanged(self, plan):
         """Statuses on some sessions leave the other lines as they were."""
@@ -351,19 +367,47 @@ class TestStatuses:
 
 
 class TestUserTextCannotForgeThePlan:
-    """Text from users or files stays inside its line, quoted: no headings, items or sessions."""
+    """Text from users or files stays inside its entry, quoted: no headings, items or sessions.
+
+    Long text wraps onto indented lines, and a wrapped line never starts with anything
+    Markdown reads as the start of a heading, list item, quote, rule or code block.
+    """
 
     HOSTILE = st.text(
         alphabet=st.characters(codec="utf-8")
         | st.sampled_from("\n\r\x0b\x0c\x1c\x85\u2028\u2029#-*"),
         max_size=40,
     )
+    #: Long text of words and Markdown markers, so that it has to wrap.
+    LONG_HOSTILE = st.lists(
+        st.sampled_from(
+            [
+                "#",
+                "##",
+                "-",
+                "*",
+                "+",
+                ">",
+                "1.",
+                "2)",
+                "---",
+                "===",
+                "```",
+                "word",
+                "- Mon",
+                "x" * 120,
+                "\n",
+                "\n- Wed 2026-12-09",
+            ]
+        ),
+        max_size=80,
+    ).map(" ".join)
 
     PLAN = lp.build_plan(lp.Athlete(), weeks=2, start=dt.date(2026, 12, 7))
+    #: A line that starts a Markdown block: heading, list item, quote, rule, fence, HTML.
+    BLOCK_START = re.compile(r"\s*(#|[-*+](\s|$)|\d+[.)](\s|$)|>|[=-]+\s*$|`{3}|~{3}|<)")
 
-    @settings(max_examples=150, deadline=None)
-    @given(name=HOSTILE, note=HOSTILE, log_note=HOSTILE, reason=HOSTILE)
-    def test_lines_keep_their_shape(self, name, note, log_note, reason):
+    def check(self, name, note, log_note, reason):
         plan = self.PLAN
         first = plan.sessions[0]
         block = attrs.evolve(first.blocks[0], reason=reason)
@@ -383,13 +427,177 @@ class TestUserTextCannotForgeThePlan:
             notes=(*plan.notes, reason),
             sessions=(logged, *plan.sessions[1:]),
         )
-        clean = to_text(attrs.evolve(plan, sessions=(logged, *plan.sessions[1:])))
+        plain = to_text(plan).splitlines()
         lines = to_text(hostile).splitlines()
+        folded = text_module._line(reason)
+        new_note = 1 if folded and folded not in {text_module._line(n) for n in plan.notes} else 0
 
-        assert len(lines) == len(clean.splitlines()) + (3 if note else 0) + 1
+        assert max(len(line) for line in lines) <= 100
         headings = [line for line in lines if line.startswith("#")]
-        assert headings == [h for h in to_text(plan).splitlines() if h.startswith("#")] + (
-            ["## Note"] if note else []
-        )
+        assert headings == [h for h in plain if h.startswith("#")] + (["## Note"] if note else [])
         sessions = [line for line in lines if line.startswith(("- Mon ", "- Wed "))]
         assert len(sessions) == len([s for s in plan.sessions if s.start.weekday() in (0, 2)])
+        blocks = [line for line in lines if self.BLOCK_START.match(line)]
+        plain_blocks = [line for line in plain if self.BLOCK_START.match(line)]
+        assert len(blocks) == len(plain_blocks) + new_note + (1 if note else 0)
+
+    @settings(max_examples=150, deadline=None)
+    @given(name=HOSTILE, note=HOSTILE, log_note=HOSTILE, reason=HOSTILE)
+    def test_lines_keep_their_shape(self, name, note, log_note, reason):
+        self.check(name, note, log_note, reason)
+
+    @settings(max_examples=100, deadline=None)
+    @given(
+        name=LONG_HOSTILE.map(lambda text: text[:200]),  # a name has at most 200 characters
+        note=LONG_HOSTILE,
+        log_note=LONG_HOSTILE,
+        reason=LONG_HOSTILE,
+    )
+    def test_long_text_wraps_safely(self, name, note, log_note, reason):
+        """Long text of Markdown markers wraps (or is cut with …) without forging lines."""
+        self.check(name, note, log_note, reason)
+
+
+LONG_NAME = "Dana Maria Josefine von Hohenberg-Schillingsfürst " * 3
+LONG_NOTE = "Bring the green band and a mat; the gym floor is cold in the mornings. " * 6
+
+
+class TestLayout:
+    """The richer layout: width, how-to, cues once, what's next, notes once."""
+
+    @pytest.mark.parametrize("weeks", [6, 52])
+    @pytest.mark.parametrize(
+        "equipment",
+        [
+            set(),
+            {lp.Equipment.BAND},
+            {lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS, lp.Equipment.CABLE},
+            {lp.Equipment.CABLE, lp.Equipment.HYPEREXTENSION_BENCH, lp.Equipment.GLUTE_HAM_BENCH},
+        ],
+    )
+    @pytest.mark.parametrize("role", list(lp.Role))
+    def test_lines_at_most_100(self, role, equipment, weeks):
+        """Every line of any plan fits in 100 characters; long user text wraps, whole."""
+        athlete = lp.Athlete(
+            equipment=equipment, level=lp.Level.INTERMEDIATE, cleared=True, name=LONG_NAME
+        )
+        plan = lp.build_plan(
+            athlete, role=role, weeks=weeks, start=dt.date(2026, 12, 7), note=LONG_NOTE
+        )
+        first = plan.sessions[0]
+        log = lp.SessionLog(
+            uid=first.uid, date=dt.date(2026, 12, 7), sets=[lp.SetLog.both(10)], notes=LONG_NOTE
+        )
+        plan = with_first_session(
+            plan, status=lp.SessionStatus.DONE, log=log, notes=(LONG_NOTE, LONG_NOTE[::-1])
+        )
+        text = to_text(plan)
+
+        assert max(len(line) for line in text.splitlines()) <= 100
+        assert "…" not in text
+        joined = " ".join(text.split())
+        assert " ".join(LONG_NAME.split()) in joined
+        assert " ".join(LONG_NOTE.split()) in joined
+
+    def test_how_to_section(self, plan):
+        """A short guide sits between the athlete and the first week."""
+        lines = to_text(plan).splitlines()
+        start, end = lines.index("## How to use this plan"), lines.index("## Week 1")
+        section = lines[start + 1 : end - 1]
+        text = " ".join(" ".join(section).split())
+
+        assert start < end
+        assert 6 <= len([line for line in section if line.startswith("- ")]) <= 8
+        assert "“2 reps in reserve” means stop with 2 left" in text
+        assert "repeat the same dose next time" in text
+        assert "holds the dose or steps back" in text
+        assert (
+            "  `legraise-plan log plan.json --date 2026-12-07 --reps 10,10,10 --pain 0`" in section
+        )
+        assert "\n  `legraise-plan adapt plan.json -o plan.json`\n" in "\n".join(section) + "\n"
+        assert "then let the plan adjust the sessions still to come" in text
+        assert "Warm up first" in text
+        assert "Band set-up: anchored, one end fixed low in front of you" in text
+        assert "0-3/10 is fine; 4-5/10: hold the dose" in text
+        assert "above 5/10: stop" in text
+        assert "Stop at once on any sharp pain." in text
+
+    def test_how_to_band_set_up(self):
+        """The band set-up follows the athlete's; no band, no band line."""
+        looped = lp.Athlete(equipment={lp.Equipment.BAND}, band_setup=lp.BandSetup.LOOPED)
+        start = dt.date(2026, 12, 7)
+
+        assert "Band set-up: looped round both ankles." in to_text(
+            lp.build_plan(looped, start=start)
+        )
+        assert "Band set-up" not in to_text(lp.build_plan(lp.Athlete(), start=start))
+
+    def test_how_to_warm_up_role(self, floating_plan):
+        """A warm-up plan is itself the warm-up."""
+        assert "Warm-up: this plan is your warm-up" in to_text(floating_plan)
+
+    def test_cues_once_per_variation(self):
+        """Each exercise's key cues appear once, under the first session that uses it."""
+        athlete = lp.Athlete(equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS})
+        plan = lp.build_plan(athlete, weeks=52, start=dt.date(2026, 12, 7))
+        text = to_text(plan)
+        variations = list(dict.fromkeys(b.variation for s in plan.sessions for b in s.blocks))
+
+        assert len(variations) >= 3
+        assert text.count("How to do the ") == len(variations)
+        for variation in variations:
+            first = next(s for s in plan.sessions if variation in [b.variation for b in s.blocks])
+            entry = text[text.index(f"- {first.start:%a %Y-%m-%d %H:%M}") :].split("\n- ")[0]
+            heading = f"How to do the {variation.name[0].lower()}{variation.name[1:]}:"
+            assert f"\n  {heading}\n" in entry
+            assert text.count(heading) == 1
+            for cue in variation.key_cues:
+                assert f"\n  - {cue}" in entry
+
+    def test_whats_next_later_equipment(self):
+        """Band, ankle weights and a cable: the plan says what comes later, without dates."""
+        athlete = lp.Athlete(
+            equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS, lp.Equipment.CABLE}
+        )
+        text = to_text(lp.build_plan(athlete, weeks=6, start=dt.date(2026, 12, 7)))
+        section = text[text.index("## What's next\n") : text.index("## Notes")]
+
+        assert section == (
+            "## What's next\n"
+            "- These 6 weeks use bodyweight only; the hardest step is standing, bodyweight + 2 s "
+            "pause.\n"
+            "- After this plan, the next step up is band yellow, anchored at the ankle.\n"
+            "- The bands come in after the bodyweight steps — not within these 6 weeks.\n"
+            "- The ankle weights come in after the bands — not within these 6 weeks.\n"
+            "- The cable comes in after the ankle weights — not within these 6 weeks.\n\n"
+        )
+
+    def test_whats_next_reached(self):
+        """A year-long plan reaches the ankle weights; the cable still comes later."""
+        athlete = lp.Athlete(
+            equipment={lp.Equipment.BAND, lp.Equipment.ANKLE_WEIGHTS, lp.Equipment.CABLE}
+        )
+        text = to_text(lp.build_plan(athlete, weeks=52, start=dt.date(2026, 12, 7)))
+        section = " ".join(text[text.index("## What's next") : text.index("## Notes")].split())
+
+        assert "These 52 weeks use bodyweight, the bands and the ankle weights;" in section
+        assert "the next step up is prone, ankle weights" in section
+        assert "The cable comes in after the ankle weights — not within these 52 weeks." in section
+        assert re.search(r"\d{4}-\d\d-\d\d", section) is None
+
+    def test_whats_next_unused_equipment(self):
+        """Equipment the plan may not use for this athlete is named as not used."""
+        athlete = lp.Athlete(equipment={lp.Equipment.HYPEREXTENSION_BENCH})  # a novice
+
+        assert "- Not used in this kind of plan for you: the 45° hyperextension bench." in to_text(
+            lp.build_plan(athlete, start=dt.date(2026, 12, 7))
+        )
+
+    def test_notes_once(self, plan):
+        """A note given twice (the screening note in some plans) is shown once, in order."""
+        doubled = attrs.evolve(plan, notes=(*plan.notes, plan.notes[0], f" {plan.notes[1]}\n"))
+        text = to_text(doubled)
+
+        assert text == to_text(plan)
+        for note in plan.notes:
+            assert " ".join(text.split()).count(note) == 1
