@@ -69,6 +69,42 @@ def _dates(text: str) -> tuple[dt.date, ...]:
     return tuple(_date(part.strip()) for part in text.split(",") if part.strip())
 
 
+_DAY_WORDS = (
+    "mo",
+    "tu",
+    "we",
+    "th",
+    "fr",
+    "sa",
+    "su",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+
+def _days(text: str) -> str:
+    """Weekdays, comma-separated; a near miss gets a suggestion (the library parses them)."""
+    for part in (p.strip() for p in text.split(",")):
+        if part and part.lower() not in _DAY_WORDS:
+            hint = _did_you_mean(part.lower(), list(_DAY_WORDS))
+            raise argparse.ArgumentTypeError(
+                f"must be weekdays such as mon,wed,fri (or MO..SU), got {_short(part)}{hint}"
+            )
+    return text
+
+
 def _time(text: str) -> dt.time:
     try:
         value = dt.time.fromisoformat(text)
@@ -345,7 +381,13 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
 
-    plan = commands.add_parser("plan", help="build a plan and write it as ics, json or text")
+    plan = commands.add_parser(
+        "plan",
+        help="build a plan and write it as ics, json or text",
+        description="Build a periodized plan of backward leg raises on real dates and write "
+        "it as an iCalendar file (to import into any calendar), JSON (to keep, log and adapt) "
+        "or text (to read).",
+    )
     plan.add_argument(
         "--role",
         type=_one_of(lp.Role),
@@ -356,7 +398,9 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
     plan.add_argument(
         "--start", type=_date, default=None, help="first day, YYYY-MM-DD (default next Monday)"
     )
-    plan.add_argument("--days", default="mon,wed,fri", help="weekdays (default mon,wed,fri)")
+    plan.add_argument(
+        "--days", type=_days, default="mon,wed,fri", help="weekdays (default mon,wed,fri)"
+    )
     plan.add_argument(
         "--at", type=_time, default=dt.time(18, 0), help="time of day (default 18:00)"
     )

@@ -232,7 +232,7 @@ class TestPlan:
         [
             (["--weeks", "0"], "weeks must be a whole number 1..52, got 0"),
             (["--weeks", "x"], "argument --weeks"),
-            (["--days", "mon,xyz"], "days must be weekday codes"),
+            (["--days", "mon,xyz"], "argument --days: must be weekdays"),
             (["--days", "mon,tue"], "--allow-close-sessions"),
             (["--at", "25:00"], "argument --at: must be a time HH:MM"),
             (["--tz", "Mars/Olympus"], "argument --tz: must be an IANA zone name"),
@@ -595,6 +595,7 @@ class TestSuggestions:
             (["--role", "acessory"], "(did you mean accessory?)"),
             (["--equipment", "bands"], "(did you mean band?)"),
             (["--level", "novise"], "(did you mean novice?)"),
+            (["--days", "mon,tuseday"], "(did you mean tuesday?)"),
         ],
     )
     def test_near_misses_get_a_suggestion(self, capsys, argv, hint):
@@ -712,3 +713,11 @@ class TestProfile:
         code, _, err = run(capsys, "plan", "--profile", str(tmp_path / "none.toml"))
         assert code == 2
         assert "no such file" in err
+
+
+def test_seconds_in_the_time_show_in_the_text(capsys):
+    """--at 18:00:30 reads 18:00:30 in the text, as in the calendar."""
+    assert main(["plan", "--at", "18:00:30", "--format", "text"], today=TODAY) == 0
+    text = capsys.readouterr().out
+    assert " at 18:00:30 · " in text
+    assert "18:00:30 · " in text.split("## Week 1", 1)[1]

@@ -109,7 +109,7 @@ def to_text(plan: Plan) -> str:
         f"# Backward leg raises: {plan.weeks}-week {plan.role.label} plan",
         "",
         *_wrap(
-            f"From {_day(plan.start)} · {days} {when} {plan.at:%H:%M} · {zone} · "
+            f"From {_day(plan.start)} · {days} {when} {_clock(plan.at)} · {zone} · "
             f"{plan.periodization.value} periodization"
         ),
         "",
@@ -209,6 +209,11 @@ def _wrap(text: str, first: str = "", rest: str = _MORE, width: int = _WIDTH) ->
 # --------------------------------------------------------------------------- header
 
 
+def _clock(moment: dt.time | dt.datetime) -> str:
+    """``18:00``, or ``18:00:30`` when the time has seconds (as the calendar shows them)."""
+    return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
+
+
 def _day(date: dt.date) -> str:
     return f"{_DAY_NAMES[date.weekday()]} {date.isoformat()}"
 
@@ -296,7 +301,7 @@ def _reps_in_reserve(rir: int) -> str:
 def _session_lines(session: Session, shown: set[str]) -> list[str]:
     """A session: its first line (when, how long, status, dose), then its details."""
     start = session.start
-    head = f"{_day(start.date())} {start:%H:%M}"
+    head = f"{_day(start.date())} {_clock(start)}"
     if session.kind is not DayKind.NORMAL:
         head += f" [{session.kind.value}]"
     head += f" · {_span(session.duration)}"
