@@ -77,6 +77,8 @@ if TYPE_CHECKING:
     )
     from legraise_plan.around import plan_around
     from legraise_plan.caldav import PublishResult, publish
+    from legraise_plan.checks import check
+    from legraise_plan.formats.fit import to_fit
     from legraise_plan.formats.host_ics import merge_calendars, read_host_sessions
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
@@ -88,6 +90,7 @@ if TYPE_CHECKING:
         log_to_dict,
         to_dict,
     )
+    from legraise_plan.formats.schema import json_schema
     from legraise_plan.formats.text import catalog_text, to_text
     from legraise_plan.host import HostKind, HostSession
     from legraise_plan.logfile import append_log, read_log
@@ -113,6 +116,9 @@ _LAZY = {
     "log_to_dict": "legraise_plan.formats.json",
     "append_log": "legraise_plan.logfile",
     "PublishResult": "legraise_plan.caldav",
+    "check": "legraise_plan.checks",
+    "json_schema": "legraise_plan.formats.schema",
+    "to_fit": "legraise_plan.formats.fit",
     "HostKind": "legraise_plan.host",
     "HostSession": "legraise_plan.host",
     "plan_around": "legraise_plan.around",
@@ -212,10 +218,12 @@ __all__ = [
     "build_plan",
     "catalog_text",
     "catalog_to_list",
+    "check",
     "continue_plan",
     "diff",
     "from_dict",
     "get_variation",
+    "json_schema",
     "log_as_planned",
     "log_from_dict",
     "log_to_dict",
@@ -229,6 +237,7 @@ __all__ = [
     "read_log",
     "starting_state",
     "to_dict",
+    "to_fit",
     "to_ics",
     "to_text",
     "write_ics",

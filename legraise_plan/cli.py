@@ -25,10 +25,16 @@ from legraise_plan._files import read_bounded, write_atomic
 
 __all__ = ["main"]
 
-_FORMATS = ("ics", "json", "text")
+_FORMATS = ("ics", "json", "text", "fit")
 #: The environment variable ``publish`` reads the CalDAV password from.
 _PASSWORD_VARIABLE = "LEGRAISE_PLAN_PASSWORD"  # noqa: S105 - its name, not a password
-_SUFFIX_FORMATS = {".ics": "ics", ".json": "json", ".txt": "text", ".md": "text"}
+_SUFFIX_FORMATS = {
+    ".ics": "ics",
+    ".json": "json",
+    ".txt": "text",
+    ".md": "text",
+    ".fit": "fit",
+}
 
 
 class _UsageError(Exception):
@@ -711,7 +717,8 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=_FORMATS,
         default=None,
-        help="ics, json or text (default: from the -o suffix, else ics)",
+        help="ics, json, text, or fit (Garmin workouts: one file per session into the -o "
+        "folder) (default: from the -o suffix, else ics)",
     )
     parser.add_argument("-o", "--output", default="-", help="output file, - for stdout (default)")
     parser.add_argument(
@@ -742,7 +749,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
-    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics")
+    fmt = _format(args)
     if fmt == "ics":
         return lp.to_ics(
             plan,
@@ -754,6 +761,34 @@ def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
     if fmt == "json":
         return (json.dumps(lp.to_dict(plan), indent=2, ensure_ascii=False) + "\n").encode()
     return lp.to_text(plan).encode()
+
+
+def _format(args: argparse.Namespace) -> str:
+    return str(args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics"))
+
+
+def _write(plan: lp.Plan, args: argparse.Namespace) -> None:
+    """Write ``plan`` in the chosen format; FIT workouts go one file per session."""
+    if _format(args) != "fit":
+        _emit(_render(plan, args), args.output)
+        return
+    if args.output == "-":
+        raise _UsageError("--format fit writes one file per session: give a folder with -o DIR")
+    folder = Path(args.output)
+    if folder.suffix.lower() == ".fit":
+        folder = folder.with_suffix("")
+    workouts = {
+        f"{session.start:%Y-%m-%d-%H%M}.fit": lp.to_fit(session)
+        for session in plan.sessions
+        if session.status is lp.SessionStatus.PLANNED
+    }
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _UsageError(f"cannot make the folder {_short(str(folder))}: {exc.strerror}") from None
+    for name, data in workouts.items():
+        write_atomic(folder / name, data)
+    print(f"{len(workouts)} workouts written to {folder}", file=sys.stderr)
 
 
 def _emit(data: bytes, output: str) -> None:
@@ -831,8 +866,7 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
             note=args.note,
             plan_id=args.plan_id,
         )
-        data = _render(plan, args)
-        _emit(data, args.output)
+        _write(plan, args)
         _plan_warnings(plan, args, today)
         return
     if args.command == "around":
@@ -843,7 +877,7 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
         _emit(lp.to_text(plan).encode(), "-")
         return
     if args.command == "convert":
-        _emit(_render(plan, args), args.output)
+        _write(plan, args)
         return
     if args.command == "publish":
         result = lp.publish(
@@ -864,14 +898,13 @@ def _run(args: argparse.Namespace, today: dt.date) -> None:
     log = _read_log(log_path, must_exist=True)
     if args.command == "adapt":
         new = lp.adapt(plan, log, today=today, missed=args.missed)
-        data = _render(new, args)
-        _emit(data, args.output)
+        _write(new, args)
         print(lp.diff(plan, new).summary(), file=sys.stderr)
         return
     new = lp.continue_plan(
         plan, log, weeks=args.weeks, start=args.start, assume_done=not args.assume_skipped
     )
-    _emit(_render(new, args), args.output)
+    _write(new, args)
     print(_block_line(new), file=sys.stderr)
 
 
@@ -898,7 +931,7 @@ def _plan_warnings(plan: lp.Plan, args: argparse.Namespace, today: dt.date) -> N
 
 def _around(args: argparse.Namespace, today: dt.date) -> None:
     """``legraise-plan around``: one plan per role around the host calendar."""
-    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics")
+    fmt = _format(args)
     roles = tuple(dict.fromkeys(args.roles))
     if not roles:
         raise _UsageError("--roles must name at least one role")
@@ -936,8 +969,10 @@ def _around(args: argparse.Namespace, today: dt.date) -> None:
             name=args.calendar_name or "Training and leg raises",
         )
     else:
-        data = _render(plans[0], args)
-    _emit(data, args.output)
+        _write(plans[0], args)
+        data = b""
+    if data:
+        _emit(data, args.output)
     count = sum(len(plan.sessions) for plan in plans)
     print(
         f"{count} sessions around {len(hosts)} calendar events "

@@ -55,10 +55,11 @@ LAYERS: list[set[str]] = [
     {"host"},
     {"log"},
     {"plan"},
-    {"adaptation", "around"},
+    {"adaptation", "around", "checks"},
     {"_files"},
     {"formats"},
-    {"formats.ical", "formats.json", "formats.text", "formats.host_ics"},
+    {"formats.ical", "formats.json", "formats.text", "formats.host_ics", "formats.fit"},
+    {"formats.schema"},
     {"logfile"},
     {"__init__"},
     {"caldav"},
@@ -73,6 +74,7 @@ DOMAIN_BANNED = {"icalendar", "cattrs", "argparse", "json", "os", "pathlib", "ra
 ONLY_IN = {
     "icalendar": {"formats.ical", "formats.host_ics", "caldav"},  # caldav reads the server's
     "recurring_ical_events": {"formats.host_ics"},
+    "garmin_fit_sdk": {"formats.fit"},
     "caldav": {"caldav"},  # the optional CalDAV client library
     "dateutil": {"schedule", "cli"},
 }

@@ -721,3 +721,24 @@ def test_seconds_in_the_time_show_in_the_text(capsys):
     text = capsys.readouterr().out
     assert " at 18:00:30 · " in text
     assert "18:00:30 · " in text.split("## Week 1", 1)[1]
+
+
+class TestFit:
+    def test_one_workout_per_session_into_a_folder(self, capsys, tmp_path):
+        import fitdecode
+
+        folder = tmp_path / "workouts"
+        code, out, err = run(capsys, "plan", "--format", "fit", "-o", str(folder))
+        assert (code, out) == (0, "")
+        files = sorted(folder.iterdir())
+        assert len(files) == 18
+        assert files[0].name == "2026-11-30-1800.fit"
+        assert "18 workouts written" in err
+        with fitdecode.FitReader(str(files[0])) as reader:
+            names = {frame.name for frame in reader if isinstance(frame, fitdecode.FitDataMessage)}
+        assert {"file_id", "workout", "workout_step"} <= names
+
+    def test_fit_needs_a_folder(self, capsys):
+        code, _, err = run(capsys, "plan", "--format", "fit")
+        assert code == 2
+        assert "give a folder with -o DIR" in err

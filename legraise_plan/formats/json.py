@@ -144,6 +144,7 @@ import attrs
 
 from legraise_plan.athlete import Athlete, Condition, Level, SurgicalApproach
 from legraise_plan.catalog import CATALOG, Variation
+from legraise_plan.checks import check
 from legraise_plan.equipment import BandColour, BandSetup, Equipment, Load
 from legraise_plan.errors import (
     ExportError,
@@ -498,10 +499,15 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
     if loader.problems or head is None or sessions is None:
         loader.fail()
     try:
-        return attrs.evolve(head, sessions=sessions)
+        plan = attrs.evolve(head, sessions=sessions)
     except LegraisePlanError as exc:  # the checks above cover the plan's own; a safety net
         loader.add_error(shape, "", exc)
         loader.fail()
+    # What the shape cannot say: the plan's meaning (see legraise_plan.check).
+    problems = check(plan)
+    if problems:
+        raise PlanProblemsError(problems)
+    return plan
 
 
 def log_from_dict(data: Mapping[str, Any]) -> TrainingLog:
