@@ -164,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     batch_seconds, growth = measure_batch(count)
     bare, deps, ours, no_exporters = measure_imports()
     cli = measure_cli()
+    six = workload.reference_plan(6)
+    fit = best(lambda: workload.fit_all(six), seconds=0.1 if args.quick else 0.4)
     year = workload.host_year()
     around = best(lambda: workload.plan_around_year(year), seconds=0.1 if args.quick else 0.4)
 
@@ -219,6 +221,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{ops['adapt'][52] / ops['build_first'][52]:.2f}×",
             "≤ 2.00×",
             ops["adapt"][52] <= 2 * ops["build_first"][52],
+        ),
+        (
+            "`to_fit` of every session (6 weeks) / `to_ics`",
+            f"{fit / ops['to_ics'][6]:.2f}×",
+            "≤ 1.00×",
+            fit <= ops["to_ics"][6],
         ),
         (
             "read and plan around a year of host events (~500)",

@@ -50,6 +50,16 @@ def test_adapt(benchmark, weeks):
     assert lp.diff(plan, adapted).logged == tuple(s.uid for s in plan.sessions)
 
 
+def test_to_fit(benchmark):
+    """to_fit for every session of the 6-week reference plan (a FIT workout each)."""
+    plan = workload.reference_plan(6)
+
+    workouts = benchmark(workload.fit_all, plan)
+
+    assert len(workouts) == 18
+    assert all(data[8:12] == b".FIT" for data in workouts)
+
+
 def test_plan_around_a_year(benchmark):
     """Read a year of host events (about 500 occurrences) and plan the raises around it."""
     data = workload.host_year()

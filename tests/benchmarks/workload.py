@@ -140,3 +140,8 @@ def plan_around_year(data: bytes) -> lp.Plan:
     """Read the host year and place a 52-week accessory plan around it."""
     host = lp.read_host_sessions(data, start=HOST_START, end=HOST_START + dt.timedelta(weeks=52))
     return lp.plan_around(lp.Athlete(), host, start=HOST_START, weeks=52)
+
+
+def fit_all(plan: lp.Plan) -> list[bytes]:
+    """A FIT workout for every session of ``plan``."""
+    return [lp.to_fit(session) for session in plan.sessions]
