@@ -37,6 +37,7 @@ from legraise_plan.plan import (
     Plan,
     PlanOptions,
     Session,
+    check_flag,
     session_length,
     to_block,
 )
@@ -325,11 +326,7 @@ def _check_times(role: Role, after: object, at: object, allow_close: object) -> 
             raise ScheduleError(
                 f"at must be a datetime.time without tzinfo, got {at!r}", field="at"
             )
-    if not isinstance(allow_close, bool):
-        raise ScheduleError(
-            f"allow_close_sessions must be True or False, got {allow_close!r}",
-            field="allow_close_sessions",
-        )
+    check_flag("allow_close_sessions", allow_close)
 
 
 # --------------------------------------------------------------------------- time line

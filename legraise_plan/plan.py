@@ -88,6 +88,12 @@ def _check_start(_inst: object, _attribute: attrs.Attribute[Any], value: object)
     check_start(value)
 
 
+def check_flag(name: str, value: object) -> None:
+    """Raise unless the option ``name`` is ``True`` or ``False``."""
+    if not isinstance(value, bool):
+        raise ScheduleError(f"{name} must be True or False, got {value!r:.60}", field=name)
+
+
 def check_start(value: dt.date) -> None:
     """Raise unless ``value`` is a day a plan may start on."""
     if not FIRST_START <= value <= LAST_START:
@@ -598,15 +604,8 @@ def build_plan(
             f"(coaching rule 5 in docs/coaching.md), got {len(parsed_days)}",
             field="days",
         )
-    if not isinstance(reschedule, bool):
-        raise ScheduleError(
-            f"reschedule must be True or False, got {reschedule!r}", field="reschedule"
-        )
-    if not isinstance(allow_close_sessions, bool):
-        raise ScheduleError(
-            f"allow_close_sessions must be True or False, got {allow_close_sessions!r}",
-            field="allow_close_sessions",
-        )
+    check_flag("reschedule", reschedule)
+    check_flag("allow_close_sessions", allow_close_sessions)
     options = PlanOptions(
         rules=rules,
         deload_every=deload_every,

@@ -301,22 +301,8 @@ def _dump_rules(rules: ProgressionRules) -> dict[str, Any]:
 
 
 def _dump_state(state: ProgressionState) -> dict[str, Any]:
-    return {
-        "rung": state.rung,
-        "sets": state.sets,
-        "reps": state.reps,
-        "extra_hold": state.extra_hold,
-        "bridged": state.bridged,
-        "top_streak": state.top_streak,
-        "miss_streak": state.miss_streak,
-        "pain_free_streak": state.pain_free_streak,
-        "recovering": state.recovering,
-        "high_pain_streak": state.high_pain_streak,
-        "hold_zone_streak": state.hold_zone_streak,
-        "last_pain": state.last_pain,
-        "pain_rises": state.pain_rises,
-        "stopped": state.stopped,
-    }
+    """Every field of the state, by name (all plain ints, bools or None)."""
+    return attrs.asdict(state)
 
 
 def _dump_session_log(entry: SessionLog) -> dict[str, Any]:
