@@ -458,7 +458,7 @@ def _to_come(plan: Plan, session: Session, day: DayPlan, item: PlannedBlock) -> 
             session,
             status=SessionStatus.CANCELLED,
             log=None,
-            notes=(*keep, _CANCELLED + day.reason),
+            notes=(*keep, _CANCELLED + day.plain),
         )
     duration = session_length(item)
     anchor = anchor_of(session, plan.options.after)
@@ -547,7 +547,7 @@ def adapt(
     notes.append(head)
     notes.extend(ADAPTED[:-1] + f" {today.isoformat()}: {n}" for n in log.notes)
     if replay.end.state.stopped:
-        notes.append(f"{ADAPTED}{today.isoformat()}: exercise stopped — {replay.end.reason}")
+        notes.append(f"{ADAPTED}{today.isoformat()}: exercise stopped — {replay.end.plain}")
     return attrs.evolve(plan, sessions=tuple(new_sessions), weeks=weeks, notes=tuple(notes))
 
 

@@ -23,6 +23,7 @@ from legraise_plan.periodization import (
 )
 from legraise_plan.prescription import ROLE_DOSES, Prescription, RepRange, Role, RoleDose
 from legraise_plan.progression import (
+    Change,
     Ladder,
     ProgressionRules,
     Step,
@@ -164,6 +165,8 @@ class PlannedBlock:
     kind: DayKind
     prescription: Prescription
     reason: str
+    plain: str
+    change: Change
 
     @property
     def is_deload(self) -> bool:
@@ -469,5 +472,13 @@ def planned_blocks(
             rest=dose.rest,
             rir=rir,
         )
-        out.append(PlannedBlock(kind=day.kind, prescription=prescription, reason=day.reason))
+        out.append(
+            PlannedBlock(
+                kind=day.kind,
+                prescription=prescription,
+                reason=day.reason,
+                plain=day.plain,
+                change=day.change,
+            )
+        )
     return tuple(out)

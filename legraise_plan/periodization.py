@@ -53,7 +53,9 @@ from legraise_plan.progression import (
     SessionOutcome,
     Step,
     as_prescribed,
+    count,
     deload_state,
+    dose_words,
     load_allowed,
     next_step,
 )
@@ -175,11 +177,18 @@ def day_kinds(
 
 @attrs.frozen(kw_only=True)
 class DayPlan:
-    """One session's dose state, its kind, why it is dosed so, and extra reps in reserve."""
+    """One session's dose state, its kind, why it is dosed so, and extra reps in reserve.
+
+    ``reason`` is the engine's trace for coaches; ``plain`` says why in the athlete's
+    words, about the dose this day shows; ``change`` is what the base progression last
+    decided (:class:`~legraise_plan.progression.Change`), for apps.
+    """
 
     kind: DayKind = attrs.field(validator=v.member_of(DayKind, PlanError))
     state: ProgressionState
     reason: str
+    plain: str = ""
+    change: Change = Change.HOLD
     rir_bonus: int = attrs.field(default=0, validator=v.int_in(0, 10, PlanError))
     #: True once pain escalated earlier: the session is cancelled (``reason`` says why).
     cancelled: bool = False
@@ -208,7 +217,7 @@ class Observed:
 
 def _vary_day(state: ProgressionState, _facts: Facts) -> Step:
     """A non-base day's outcome moves the base only through the pain rules."""
-    return Step(state=state, change=Change.HOLD, reason="", rule=_vary_day.__name__)
+    return Step(state=state, change=Change.HOLD, reason="", rule=_vary_day.__name__, plain="-")
 
 
 #: The pain rules alone, for days that vary the dose around the base (and deloads).
@@ -241,6 +250,27 @@ def _label(ctx: _Context, state: ProgressionState) -> str:
     return ctx.ladder[state.rung].label
 
 
+#: How each varied day introduces itself to the athlete.
+_DAY_WORDS: Final = {
+    DayKind.HEAVY: "Heavy day",
+    DayKind.PEAK: "Peak week",
+    DayKind.LIGHT: "Light day",
+    DayKind.ACCUMULATION: "Volume week",
+}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@attrs.frozen
+class _Why:
+    """Why a guard or a day changed the dose: the coach's trace and the athlete's words."""
+
+    trace: str = ""
+    plain: str = ""
+
+
 def _may_go_up(
     state: ProgressionState, ctx: _Context, *, just_stepped: bool, previous: int | None
 ) -> bool:
@@ -263,7 +293,7 @@ def _heavy(
     *,
     up: bool,
     accumulated: int | None,
-) -> tuple[ProgressionState, str]:
+) -> tuple[ProgressionState, _Why]:
     """Heavy day or peak week: one rung up at the bottom of the range, where allowed.
 
     Where the rung above is not allowed today (a jump that needs its bridge first, the
@@ -277,18 +307,29 @@ def _heavy(
         most = min(state.sets, accumulated or state.sets + 1) - 1
         sets = max(ctx.min_sets, most)
     fewer = f", {sets} sets" if sets != state.sets else ""
+    said = f"{_DAY_WORDS[kind]}: "
     if not up:
         dose = attrs.evolve(state, sets=sets)
+        same = f"{said}same level as your regular sessions ({_label(ctx, state)})"
         if not ctx.rules.rehab and state.extra_hold < ctx.rules.max_extra_hold:
             # The rung above is too big a jump today: hold the top longer instead.
             dose = attrs.evolve(dose, extra_hold=state.extra_hold + 1, reps=ctx.low(state))
             why = f"1 s longer hold at the top, bottom of the range ({dose.reps})"
-            return dose, f"{word}: stays on {_label(ctx, state)}, {why}{fewer}"
-        return dose, f"{word}: stays on {_label(ctx, state)}{fewer}"
+            return dose, _Why(
+                f"{word}: stays on {_label(ctx, state)}, {why}{fewer}",
+                f"{same}, holding the top 1 s longer, {dose_words(dose)}.",
+            )
+        return dose, _Why(
+            f"{word}: stays on {_label(ctx, state)}{fewer}", f"{same}, {dose_words(dose)}."
+        )
     dose = attrs.evolve(_on_rung(state, state.rung + 1), sets=sets)
     dose = attrs.evolve(dose, reps=ctx.low(dose))
     where = f"one rung up to {_label(ctx, dose)}"
-    return dose, f"{word}: {where}, bottom of the range ({dose.reps}){fewer}"
+    return dose, _Why(
+        f"{word}: {where}, bottom of the range ({dose.reps}){fewer}",
+        f"{said}one level harder than your regular sessions ({_label(ctx, dose)}), "
+        f"{dose_words(dose)}.",
+    )
 
 
 def _same_position(rung: Rung, other: Rung) -> bool:
@@ -296,7 +337,7 @@ def _same_position(rung: Rung, other: Rung) -> bool:
     return rung.variation.position is other.variation.position
 
 
-def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
+def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, _Why]:
     here, lower = ctx.ladder[state.rung], ctx.ladder[max(0, state.rung - 1)]
     usable = load_allowed(lower, state, ctx.rules) and _same_position(lower, here)
     down = _on_rung(state, lower.index if usable else state.rung)
@@ -308,39 +349,64 @@ def _light(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, st
         else f"stays on {_label(ctx, dose)}"
     )
     plural = "s" if sets > 1 else ""
-    return dose, f"light day: {where}, {sets} set{plural} at the top of the range ({dose.reps})"
+    level = "one level easier" if dose.rung != state.rung else "same level"
+    return dose, _Why(
+        f"light day: {where}, {sets} set{plural} at the top of the range ({dose.reps})",
+        f"Light day, easy on purpose: {level} ({_label(ctx, dose)}), "
+        f"{count(sets, 'set')} of {dose.reps}.",
+    )
 
 
-def _accumulate(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, str]:
+def _accumulate(state: ProgressionState, ctx: _Context) -> tuple[ProgressionState, _Why]:
     sets = min(ctx.rules.max_sets, state.sets + 1)
     dose = attrs.evolve(state, sets=sets, reps=min(state.reps, ctx.low(state)))
-    return dose, f"accumulation week: {sets} sets of {dose.reps} for volume"
+    return dose, _Why(
+        f"accumulation week: {sets} sets of {dose.reps} for volume",
+        f"Volume week: {sets} sets of {dose.reps} on {_label(ctx, dose)} to build up the "
+        "work you can handle.",
+    )
 
 
 def _one_step(
     dose: ProgressionState, ctx: _Context, previous: int | None
-) -> tuple[ProgressionState, str]:
+) -> tuple[ProgressionState, _Why]:
     """At most one rung above the session before (bottom of the range when clamped)."""
     if previous is None or dose.rung <= previous + 1:
-        return dose, ""
+        return dose, _Why()
     clamped = _on_rung(dose, previous + 1)
     clamped = attrs.evolve(clamped, reps=ctx.low(clamped))
-    return clamped, f"one rung at a time: {_label(ctx, clamped)}"
+    return clamped, _Why(
+        f"one rung at a time: {_label(ctx, clamped)}",
+        f"at most one level above the last session: {_label(ctx, clamped)}, {dose_words(clamped)}.",
+    )
 
 
 def _cap_volume(
-    dose: ProgressionState, ctx: _Context, cap: float | None
-) -> tuple[ProgressionState, str]:
-    """Trim reps (then sets) so sets × reps stays within ``cap`` (rule 27)."""
-    if cap is None or dose.sets * dose.reps <= cap:
-        return dose, ""
+    dose: ProgressionState, ctx: _Context, cap: tuple[float, bool] | None
+) -> tuple[ProgressionState, _Why]:
+    """Trim reps (then sets) so sets × reps stays within ``cap`` (rule 27).
+
+    ``cap`` is the most sets × reps, and whether the week resumes after a break (a
+    deload or a missed week), when it may not rise at all.
+    """
+    if cap is None or dose.sets * dose.reps <= cap[0]:
+        return dose, _Why()
+    most, resumed = cap
     low = ctx.low(dose)
     sets = dose.sets
-    if math.floor(cap / sets) < low:
-        sets = max(ctx.min_sets, min(sets, math.floor(cap / low)))
-    reps = max(1, min(dose.reps, math.floor(cap / sets)))
+    if math.floor(most / sets) < low:
+        sets = max(ctx.min_sets, min(sets, math.floor(most / low)))
+    reps = max(1, min(dose.reps, math.floor(most / sets)))
     capped = attrs.evolve(dose, sets=sets, reps=reps)
-    return capped, f"held to {sets} × {reps}: weekly volume rises at most 20 %"
+    rise = (
+        "does not rise above the week before the break"
+        if resumed
+        else "rises by no more than 20 % over last week"
+    )
+    return capped, _Why(
+        f"held to {sets} × {reps}: weekly volume rises at most 20 %",
+        f"held at {sets} × {reps}, so this week's total {rise}.",
+    )
 
 
 @attrs.define
@@ -360,8 +426,11 @@ class _Volumes:
     #: Weeks with a session not done: like a deload, the next trained week does not rise.
     missed: set[int] = attrs.Factory(set)
 
-    def cap(self, week: int, kind: DayKind) -> float | None:
-        """The most sets × reps a ``kind`` session of ``week`` may have; None at first."""
+    def cap(self, week: int, kind: DayKind) -> tuple[float, bool] | None:
+        """The most sets × reps a ``kind`` session of ``week`` may have; None at first.
+
+        With it, whether the week resumes after a deload or a missed week.
+        """
         earlier = [
             w
             for w, days in self.trained.items()
@@ -376,7 +445,7 @@ class _Volumes:
         factor = 1.0 if resumed else 1.0 + VOLUME_RISE
         days = self.trained[reference]
         alike = [volume for k, volume in days if k is kind] or [volume for _, volume in days]
-        return factor * sum(alike) / len(alike)
+        return factor * sum(alike) / len(alike), resumed
 
     def add(self, week: int, kind: DayKind, dose: ProgressionState) -> None:
         """Record a trained session."""
@@ -391,7 +460,7 @@ def _modify(
     just_stepped: bool,
     previous: int | None,
     accumulated: int | None,
-) -> tuple[ProgressionState, str]:
+) -> tuple[ProgressionState, _Why]:
     if kind is DayKind.ACCUMULATION:
         return _accumulate(state, ctx)
     if kind in {DayKind.HEAVY, DayKind.PEAK}:
@@ -399,7 +468,17 @@ def _modify(
         return _heavy(kind, state, ctx, up=up, accumulated=accumulated)
     if kind is DayKind.LIGHT:
         return _light(state, ctx)
-    return state, ""
+    return state, _Why()
+
+
+def _same_dose(one: ProgressionState, other: ProgressionState) -> bool:
+    """The same rung, sets, reps and extra hold."""
+    return (one.rung, one.sets, one.reps, one.extra_hold) == (
+        other.rung,
+        other.sets,
+        other.reps,
+        other.extra_hold,
+    )
 
 
 def _size(state: ProgressionState) -> tuple[int, int]:
@@ -438,12 +517,16 @@ class _Run:
     deload); ``hardest`` the biggest dose (sets × reps) prescribed in the last trained
     week, which a deload is cut from; ``bridge_trained`` the rung whose bridge (a set
     more, or a longer hold, before a big step) a base day has trained; ``stop`` the
-    reason the exercise stopped, once pain escalated.
+    reason the exercise stopped, once pain escalated.  ``reason``, ``plain`` and
+    ``change`` describe the base's last step (the coach's trace, the athlete's words,
+    the machine's :class:`Change`).
     """
 
     ctx: _Context
     state: ProgressionState
     reason: str
+    plain: str
+    change: Change
     outcome: Callable[[ProgressionState], SessionOutcome]
     base_rung: int
     trained: ProgressionState | None = None
@@ -452,12 +535,20 @@ class _Run:
     accumulated: int | None = None
     bridge_trained: int | None = None
     stop: str = ""
+    stop_plain: str = ""
     volumes: _Volumes = attrs.Factory(_Volumes)
 
     def session(self, kind: DayKind, week: int, seen: Observed | None) -> DayPlan:
         """The next session's dose, then what it changes, as planned or as ``seen``."""
         if self.state.stopped:
-            return DayPlan(kind=kind, state=self.state, reason=self.stop, cancelled=True)
+            return DayPlan(
+                kind=kind,
+                state=self.state,
+                reason=self.stop,
+                plain=self.stop_plain,
+                change=Change.STOP_AND_REFER,
+                cancelled=True,
+            )
         if seen is not None and seen.outcome is None:
             return self.missed(kind, week, seen)
         day = self.deload(week) if kind is DayKind.DELOAD else self.train(kind, week)
@@ -477,7 +568,15 @@ class _Run:
         why = f" ({seen.why})" if seen.why else ""
         if kind in _BASE_DAYS:
             self.reason = f"{seen.label} not done{why} → same dose"
-        return DayPlan(kind=kind, state=self.state, reason=f"not done{why}")
+            self.plain = f"{seen.label} was not done{why}: same dose again."
+            self.change = Change.HOLD
+        return DayPlan(
+            kind=kind,
+            state=self.state,
+            reason=f"not done{why}",
+            plain=f"Not done{why}.",
+            change=Change.HOLD,
+        )
 
     def correct(self, week: int, day: DayPlan, dose: ProgressionState) -> None:
         """Count the dose the athlete did, where it was not the one replayed here."""
@@ -537,8 +636,10 @@ class _Run:
         self.state = step.state
         self.base_rung = min(self.base_rung, step.state.rung)
         self.reason = step.reason if seen is None else f"{seen.label}: {step.reason}"
+        self.plain = step.plain if seen is None else f"{seen.label}: {step.plain}"
+        self.change = step.change
         if step.state.stopped:
-            self.stop = self.reason
+            self.stop, self.stop_plain = self.reason, self.plain
 
     def deload(self, week: int) -> DayPlan:
         """A deload session cut from last week's biggest dose; the base resumes afterwards."""
@@ -549,6 +650,8 @@ class _Run:
             kind=DayKind.DELOAD,
             state=step.state,
             reason=f"week {week} {step.reason}",
+            plain=f"Week {week} is a deload. {step.plain}",
+            change=Change.DELOAD,
             rir_bonus=bonus,
         )
         # The one-step guard reads the last trained session: coming back from a
@@ -559,6 +662,11 @@ class _Run:
             self.state = _resume(self.trained, self.state)
             self.base_rung = self.state.rung
             self.reason = "after the deload, resume at the dose last trained"
+            self.plain = (
+                f"Back from the deload to the dose you last trained: {dose_words(self.state)} "
+                f"on {_label(self.ctx, self.state)}."
+            )
+            self.change = Change.RESUME
         return day
 
     def train(self, kind: DayKind, week: int) -> DayPlan:
@@ -581,7 +689,8 @@ class _Run:
         dose, capped = _cap_volume(dose, ctx, self.volumes.cap(week, kind))
         if kind is DayKind.ACCUMULATION:
             self.accumulated = min(self.accumulated or dose.sets, dose.sets)
-        reason = "; ".join(x for x in (self.reason, why, clamp, capped) if x)
+        reason = "; ".join(x for x in (self.reason, why.trace, clamp.trace, capped.trace) if x)
+        plain, change = self.words(kind, dose, why, clamp, capped)
         self.volumes.add(week, kind, dose)
         if self.hardest is None or self.hardest[0] != week or _size(dose) >= _size(self.hardest[1]):
             self.hardest = (week, dose)
@@ -590,7 +699,26 @@ class _Run:
             # Only base days train the base: the other kinds vary the dose around it.
             self.state = dose
         self.base_rung = self.state.rung
-        return DayPlan(kind=kind, state=dose, reason=reason)
+        return DayPlan(kind=kind, state=dose, reason=reason, plain=plain, change=change)
+
+    def words(
+        self, kind: DayKind, dose: ProgressionState, why: _Why, clamp: _Why, capped: _Why
+    ) -> tuple[str, Change]:
+        """The athlete's words for the dose shown, and the change behind it.
+
+        A guard that trimmed the dose speaks instead of the step it trimmed (so a
+        reason never promises reps the day does not show), after the day's name on a
+        varied day.
+        """
+        change = self.change
+        guard = capped.plain or clamp.plain
+        if not guard:
+            return why.plain or self.plain, change
+        if capped.plain and self.trained is not None and _same_dose(dose, self.trained):
+            change = Change.HOLD
+        if kind in _DAY_WORDS:
+            return f"{_DAY_WORDS[kind]}: {guard}", change
+        return _capital(guard), change
 
 
 def dose_sessions(
@@ -630,12 +758,20 @@ def dose_sessions(
         raise PlanError(f"observed must give one item per session ({len(kinds)}), got {len(seen)}")
     ctx = _Context(ladder=ladder, rules=rules, min_sets=min_sets)
     run = _Run(
-        ctx=ctx, state=start.state, reason=start.reason, outcome=outcome, base_rung=start.state.rung
+        ctx=ctx,
+        state=start.state,
+        reason=start.reason,
+        plain=start.plain or start.reason,
+        change=start.change,
+        outcome=outcome,
+        base_rung=start.state.rung,
     )
     days = tuple(
         run.session(kind, week, item)
         for kind, week, item in zip(kinds, session_weeks, seen, strict=True)
     )
     if end is not None:
-        end.append(Step(state=run.state, change=Change.HOLD, reason=run.reason, rule="end"))
+        end.append(
+            Step(state=run.state, change=run.change, reason=run.reason, rule="end", plain=run.plain)
+        )
     return days

@@ -33,10 +33,23 @@ _MAX_WEEKS = 52
 
 @attrs.frozen(kw_only=True)
 class Block:
-    """One exercise block of a session: the prescription and the reason for its dose."""
+    """One exercise block of a session: the prescription and why it is dosed so.
+
+    ``reason`` says why in words a trainee reads, about the dose this block shows
+    (``All reps done last session: 2 more reps per set (12 per leg).``).  For apps,
+    ``change`` is what the progression last decided (a
+    :class:`~legraise_plan.progression.Change`; the session's ``kind`` says how a heavy,
+    light, volume or peak day varies it), and ``detail`` is the engine's trace for
+    coaches (``all sets hit 10/leg → 12 reps on standing, bodyweight``).  Blocks read
+    from files saved before these existed have ``change=None`` and no ``detail``.
+    """
 
     prescription: Prescription = attrs.field(validator=v.instance_of(Prescription, PlanError))
     reason: str = attrs.field(validator=v.text(2000, PlanError))
+    change: Change | None = attrs.field(
+        default=None, validator=attrs.validators.optional(v.member_of(Change, PlanError))
+    )
+    detail: str = attrs.field(default="", validator=v.text(2000, PlanError))
 
     @property
     def variation(self) -> Variation:
@@ -236,6 +249,7 @@ class PlanOptions:
             change=Change.START,
             reason=self.start_reason,
             rule="continue",
+            plain="Carried on from where your last plan ended.",
         )
 
 
@@ -486,7 +500,9 @@ def _doses(
 
 def to_block(item: PlannedBlock) -> Block:
     """The block a planned dose becomes."""
-    return Block(prescription=item.prescription, reason=item.reason)
+    return Block(
+        prescription=item.prescription, reason=item.plain, change=item.change, detail=item.reason
+    )
 
 
 def session_length(item: PlannedBlock) -> dt.timedelta:

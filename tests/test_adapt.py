@@ -169,7 +169,7 @@ class TestAdapt:
         log = as_planned(plan, 5).add(done(sixth, pain_during=6))
         new = lp.adapt(plan, log, today=day_after(sixth))
         nxt = new.sessions[6].blocks[0]
-        assert nxt.reason.startswith("Fri 18 Dec: pain 6/10 during (above 5) → regress:")
+        assert nxt.detail.startswith("Fri 18 Dec: pain 6/10 during (above 5) → regress:")
         assert nxt.load.label != sixth.blocks[0].load.label
         assert new.sessions[6].sequence == 1
         assert new.sessions[5].blocks == sixth.blocks  # the logged session keeps its dose
@@ -181,7 +181,7 @@ class TestAdapt:
         nxt = new.sessions[6].blocks[0]
         held = sixth.blocks[0].prescription
         assert (nxt.load, nxt.sets, nxt.reps) == (held.load, held.sets, held.reps)
-        assert "pain 4/10 during (4-5 zone) → hold" in nxt.reason
+        assert "pain 4/10 during (4-5 zone) → hold" in nxt.detail
 
     def test_next_morning_pain_repeats_minus_one_set(self, plan):
         sixth = plan.sessions[5]
@@ -190,14 +190,14 @@ class TestAdapt:
         nxt = new.sessions[6].blocks[0]
         assert nxt.sets == sixth.blocks[0].sets - 1
         assert nxt.reps == sixth.blocks[0].reps
-        assert "next-morning pain 3/10 above baseline 0/10" in nxt.reason
+        assert "next-morning pain 3/10 above baseline 0/10" in nxt.detail
 
     def test_misses_twice_regress(self, plan):
         log = as_planned(plan, 3)
         for session in plan.sessions[3:5]:
             log = log.add(done(session, reps=5))
         new = lp.adapt(plan, log, today=plan.sessions[5].start.date())
-        reason = new.sessions[5].blocks[0].reason
+        reason = new.sessions[5].blocks[0].detail
         assert "2 sessions in a row → regress" in reason
 
     def test_lighter_band_used_counts_as_done_on_it(self):
@@ -241,7 +241,7 @@ class TestAdapt:
         resumed = new.sessions[4].blocks[0]
         # Nothing was trained since the second session: the dose it led to comes back,
         # on the same load and no bigger, and the reason says why.
-        assert resumed.reason.startswith("Mon 14 Dec not done (no log) → same dose")
+        assert resumed.detail.startswith("Mon 14 Dec not done (no log) → same dose")
         assert resumed.load == plan.sessions[2].blocks[0].load
         assert resumed.sets * resumed.reps <= plan.sessions[2].blocks[0].prescription.volume
 
@@ -340,7 +340,7 @@ class TestRehabEndToEnd:
         """Rule 24: external load waits for sessions free of pain, not merely low pain."""
         new = live(rehab, [{"pain_during": 3}] * 4)
         assert new.sessions[4].blocks[0].load.label == "bodyweight"
-        assert "external load needs 2 pain-free sessions first" in new.sessions[4].blocks[0].reason
+        assert "external load needs 2 pain-free sessions first" in new.sessions[4].blocks[0].detail
         assert rehab.sessions[4].blocks[0].load.label != "bodyweight"
 
     def test_pain_4_to_5_holds(self, rehab):
@@ -350,27 +350,27 @@ class TestRehabEndToEnd:
 
     def test_pain_above_5_regresses(self, rehab):
         new = live(rehab, [{}, {"pain_during": 6}])
-        assert "pain 6/10 during (above 5) → regress" in new.sessions[2].blocks[0].reason
+        assert "pain 6/10 during (above 5) → regress" in new.sessions[2].blocks[0].detail
 
     def test_rehab_waits_for_the_next_morning(self, rehab):
         first = rehab.sessions[0]
         log = lp.TrainingLog([done(first, morning_pain=None)])
         new = lp.adapt(rehab, log, today=day_after(first))
-        reason = new.sessions[1].blocks[0].reason
+        reason = new.sessions[1].blocks[0].detail
         assert "progress only once next-morning pain is known to be at baseline → hold" in reason
         assert new.sessions[1].blocks[0].reps == first.blocks[0].reps
 
     def test_morning_pain_at_the_fewest_sets_regresses(self, rehab):
         new = live(rehab, [{"morning_pain": 2}])
-        reason = new.sessions[1].blocks[0].reason
+        reason = new.sessions[1].blocks[0].detail
         assert reason.startswith("Mon 7 Dec: next-morning pain 2/10 above baseline 0/10 → regress")
 
     def test_morning_pain_then_two_sessions_at_baseline(self, plan):
         """Rule 15 on a plan with sets to spare: a set fewer, then 2 sessions back at baseline."""
         new = live(plan, [{}, {"morning_pain": 2}, {}, {}])
         assert new.sessions[2].blocks[0].sets == plan.sessions[1].blocks[0].sets - 1
-        assert "back at baseline (1 of 2" in new.sessions[3].blocks[0].reason
-        assert "back at baseline (2 of 2" in new.sessions[4].blocks[0].reason
+        assert "back at baseline (1 of 2" in new.sessions[3].blocks[0].detail
+        assert "back at baseline (2 of 2" in new.sessions[4].blocks[0].detail
 
     def test_baseline_pain_is_not_a_rise(self, rehab):
         log = lp.TrainingLog(
@@ -383,7 +383,8 @@ class TestRehabEndToEnd:
         log = lp.TrainingLog([done(s, pain_during=4) for s in rehab.sessions[:6]])
         new = lp.adapt(rehab, log, today=day_after(rehab.sessions[5]))
         assert new.sessions[6].status is lp.SessionStatus.CANCELLED
-        assert "pain of 4-5/10 in 6 sessions running" in new.sessions[6].notes[-1]
+        stopped = "Pain of 4-5/10 in 6 sessions running: stop this exercise"
+        assert stopped in new.sessions[6].notes[-1]
 
 
 # --------------------------------------------------------------------------- continue
@@ -395,7 +396,7 @@ class TestContinue:
         nxt = lp.continue_plan(plan, log)
         assert nxt.start == dt.date(2027, 1, 18)  # the Monday after the last session
         first = nxt.sessions[0].blocks[0]
-        assert first.reason.startswith("continued from the plan ending 2027-01-15 on ")
+        assert first.detail.startswith("continued from the plan ending 2027-01-15 on ")
         assert first.load >= plan.sessions[-2].blocks[0].load
         assert not {s.uid for s in nxt.sessions} & {s.uid for s in plan.sessions}
         assert (nxt.athlete, nxt.role, nxt.days, nxt.at) == (

@@ -229,7 +229,7 @@ def test_fuzzed_plan_command_lines(
 
 def test_plan_json_round_trip_through_show(plan_file: Path) -> None:
     data = json.loads(plan_file.read_text())
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     status, err = cli("show", str(plan_file))
     assert (status, err) == (0, "")
 

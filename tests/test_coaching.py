@@ -162,7 +162,7 @@ class TestSweep:
                 lower = (found[index], block.rir) == (rung - 1, trained.rir)
                 easier = (found[index], block.rir) == (rung, trained.rir + 2)
                 assert lower != easier, (plan.athlete, index)
-                assert "deload from the dose last trained" in block.reason
+                assert "deload from the dose last trained" in block.detail
 
     def test_working_sets_stay_within_the_role(self, role, model, weeks):
         """Rules 3 and 4: full-body and rehab never prescribe 1 set outside deloads."""
@@ -189,7 +189,7 @@ class TestSweep:
                     accumulation.append(block)
                 elif kind(session) == "peak":
                     fewest = min(accumulation, key=lambda b: b.sets)
-                    held = "weekly volume rises at most 20 %" in fewest.reason
+                    held = "weekly volume rises at most 20 %" in fewest.detail
                     assert block.sets < fewest.sets or (held and block.sets == fewest.sets), (
                         plan.athlete
                     )
@@ -262,7 +262,7 @@ class TestWorkedExamples:
 
         assert [6, 6, 6] == [s.week for s in plan.sessions if s.is_deload]
         assert {round(biggest.sets * 0.6)} == {b.sets for b in deload}
-        assert all(f"{biggest.sets} × {biggest.reps})" in b.reason for b in deload)
+        assert all(f"{biggest.sets} × {biggest.reps})" in b.detail for b in deload)
         assert all(b.sets * b.reps < biggest.sets * biggest.reps for b in deload)
 
     def test_after_a_deload_the_dose_last_trained_comes_back(self):
@@ -283,7 +283,7 @@ class TestWorkedExamples:
             last_trained.sets,
             last_trained.reps,
         )
-        assert resumed.reason == "after the deload, resume at the dose last trained"
+        assert resumed.detail == "after the deload, resume at the dose last trained"
 
     def test_deload_keeps_the_exercise(self):
         """Rule 11: when the rung below is another exercise, the deload adds 2 RIR instead."""
@@ -294,7 +294,7 @@ class TestWorkedExamples:
 
         assert {"prone-hip-extension"} == {b.variation.id for b in trained + deload}
         assert {trained[-1].rir + 2} == {b.rir for b in deload}
-        assert all("2 more reps in reserve on prone, bodyweight" in b.reason for b in deload)
+        assert all("2 more reps in reserve on prone, bodyweight" in b.detail for b in deload)
 
     def test_only_base_days_advance_the_progression(self):
         """Rule 12: accumulation weeks vary the dose; the base is not credited with them."""
@@ -308,7 +308,7 @@ class TestWorkedExamples:
         block = first_intensification.blocks[0]
 
         assert (3, 10) == (block.sets, block.reps)
-        assert block.reason.startswith("start (intermediate)")
+        assert block.detail.startswith("start (intermediate)")
 
     def test_varied_days_keep_the_position(self):
         """Rule 12: heavy and light days never move a prone athlete onto a standing band."""

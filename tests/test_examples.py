@@ -80,8 +80,8 @@ def test_log_and_adapt(tmp_path: Path) -> None:
     """The closed-loop example adapts after a lost week and a pain flare and writes the .ics."""
     out = run_example("log_and_adapt.py", "adapted.ics", cwd=tmp_path)
 
-    assert "not done (no log) → same dose" in out
-    assert "pain 6/10 during (above 5) → regress" in out
+    assert "0 logged, 1 missed, 1 changed" in out
+    assert "Mon 21 Dec: Pain reached 6/10 during the last session: go back to an easier" in out
     assert "Whole block: 9 logged, 3 missed, 6 changed" in out
     calendar = icalendar.Calendar.from_ical((tmp_path / "adapted.ics").read_bytes())
     events = calendar.walk("VEVENT")

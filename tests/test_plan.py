@@ -55,9 +55,9 @@ class TestDesignExample:
         assert first.rest == dt.timedelta(seconds=60)
         assert first.load == lp.Load.bodyweight()
         assert first.rir == 2
-        assert first.reason == "start (novice): standing, bodyweight"
+        assert first.detail == "start (novice): standing, bodyweight"
         assert (ninth.variation.id, str(ninth.tempo)) == ("standing-hip-extension", "2-3-2")
-        assert ninth.reason.startswith("top of range 2 sessions in a row")
+        assert ninth.detail.startswith("top of range 2 sessions in a row")
 
     def test_duration_is_rule_19_rounded_up(self, plan):
         """3 × 10/leg at 2-1-2 with 60 s rest is 465 s, so a 10-minute session."""
@@ -206,7 +206,7 @@ class TestPeriodization:
         assert heavy.load == medium.load > light.load
         assert heavy.tempo.hold > medium.tempo.hold
         assert light.sets == medium.sets - 1
-        assert "heavy day" in heavy.reason
+        assert "heavy day" in heavy.detail
 
     def test_block_phases(self):
         """Block periodization runs accumulation, intensification, peak and deload."""

@@ -5,11 +5,11 @@
 
 ``to_dict`` returns only ``dict``, ``list``, ``str``, ``int``, ``bool``, ``None`` and
 (for ``max_step_pct`` only) ``float``, so ``json.dumps`` works on it as is, and
-``from_dict(to_dict(plan)) == plan``.  The shape (schema version 2), abridged to one
+``from_dict(to_dict(plan)) == plan``.  The shape (schema version 3), abridged to one
 session::
 
     {
-      "schema_version": 2,
+      "schema_version": 3,
       "plan_id": "",
       "role": "accessory",
       "periodization": "linear",
@@ -39,11 +39,13 @@ session::
           "uid": "9c0001f4-1338-5cfb-9191-940076d0a927-20261207@legraise-plan",
           "blocks": [
             {
-              "variation": "prone-hip-extension", "sets": 3, "reps": 10,
+              "variation": "standing-hip-extension", "sets": 3, "reps": 10,
               "load": {"equipment": "bodyweight", "band": null, "looped": false,
                        "mass": null, "pulley_ratio": 1},
               "tempo": {"lift": 2, "hold": 1, "lower": 2},
-              "rest": "PT1M", "rir": 2, "reason": "start (novice): prone, bodyweight"
+              "rest": "PT1M", "rir": 2,
+              "reason": "A first level to learn the movement: standing, bodyweight, 3 × 10.",
+              "change": "start", "detail": "start (novice): standing, bodyweight"
             }
           ],
           "notes": [], "status": "planned", "sequence": 0, "log": null
@@ -51,9 +53,16 @@ session::
       ]
     }
 
-Version 2 added each session's ``status``, ``sequence`` and ``log`` and the plan's
-``options``.  :func:`from_dict` still reads version 1 (which must not have those keys)
-and gives them their defaults.  In ``options``, ``rules`` is null or an object with
+A block's ``reason`` says why it is dosed so in the athlete's words; ``change`` is what
+the progression last decided (a :class:`~legraise_plan.progression.Change` value such
+as ``"more_reps"``, ``"step_up"`` or ``"deload"``), for apps; ``detail`` is the
+engine's trace for coaches.
+
+Version 3 added the blocks' ``change`` and ``detail``; version 2 each session's
+``status``, ``sequence`` and ``log`` and the plan's ``options``.  :func:`from_dict`
+still reads versions 1 and 2 (which must not have the keys added later) and gives the
+missing keys their defaults (``change`` null, ``detail`` empty: the ``reason`` of an
+older file is the engine's trace).  In ``options``, ``rules`` is null or an object with
 every :class:`~legraise_plan.progression.ProgressionRules` field (rep ranges as
 ``{"low": 10, "high": 15}``, ``max_step_pct`` a JSON number) and ``start_state`` null
 or an object with every :class:`~legraise_plan.progression.ProgressionState` field.
@@ -156,7 +165,7 @@ from legraise_plan.log import SessionLog, SetLog, TrainingLog
 from legraise_plan.periodization import DayKind, Periodization
 from legraise_plan.plan import Block, Plan, PlanOptions, Session, SessionStatus
 from legraise_plan.prescription import Prescription, RepRange, Role, Tempo
-from legraise_plan.progression import ProgressionRules, ProgressionState, Trigger
+from legraise_plan.progression import Change, ProgressionRules, ProgressionState, Trigger
 from legraise_plan.schedule import Weekday, resolve_zone
 from legraise_plan.units import Mass, Unit
 
@@ -172,12 +181,13 @@ __all__ = [
 ]
 
 #: Version of the plan layout that :func:`to_dict` writes; :func:`from_dict` reads it
-#: and version 1 (plans saved before sessions had a status, a log and a sequence).
-SCHEMA_VERSION: Final[int] = 2
+#: and versions 1 and 2 (plans saved before blocks had a change and a detail, and
+#: before sessions had a status, a log and a sequence).
+SCHEMA_VERSION: Final[int] = 3
 #: Version of the training-log layout of :func:`log_to_dict` and :func:`log_from_dict`.
 LOG_SCHEMA_VERSION: Final[int] = 1
 #: The plan layouts :func:`from_dict` reads.
-_PLAN_VERSIONS: Final = (1, SCHEMA_VERSION)
+_PLAN_VERSIONS: Final = (1, 2, SCHEMA_VERSION)
 #: Limits checked before the work: the most sessions a plan may hold (every day of 52
 #: weeks), the longest zone name, and how many unknown keys of one object are listed.
 MAX_SESSIONS: Final = 7 * 52
@@ -189,6 +199,7 @@ _T = TypeVar("_T")
 _ENUMS: Final = (
     BandColour,
     BandSetup,
+    Change,
     Condition,
     DayKind,
     Equipment,
@@ -399,6 +410,8 @@ def _dump_block(block: Block, session: int, index: int) -> dict[str, Any]:
         "rest": _iso_duration(rx.rest),
         "rir": rx.rir,
         "reason": block.reason,
+        "change": None if block.change is None else _VALUE[block.change],
+        "detail": block.detail,
     }
 
 
@@ -448,10 +461,12 @@ def from_dict(data: Mapping[str, Any]) -> Plan:
     """Rebuild a :class:`Plan` from :func:`to_dict` output (or its JSON round trip).
 
     Args:
-        data: a mapping in the schema-version-2 shape, or in the version-1 shape of
-            files saved before version 2 (without the sessions' ``status``,
-            ``sequence`` and ``log`` and the plan's ``options``, which then get their
-            defaults: planned, 0, no log, ``PlanOptions()``).
+        data: a mapping in the schema-version-3 shape, or in the older shapes of
+            files saved before it: version 2 (without the blocks' ``change`` and
+            ``detail``, which then get None and ``""``) and version 1 (also without
+            the sessions' ``status``, ``sequence`` and ``log`` and the plan's
+            ``options``, which then get their defaults: planned, 0, no log,
+            ``PlanOptions()``).
 
     Returns:
         The plan; ``from_dict(to_dict(plan)) == plan``.
@@ -543,7 +558,8 @@ def _check_version(data: Mapping[str, Any], loader: _Loader, versions: tuple[int
 def _check_known(value: object, versions: tuple[int, ...]) -> int:
     if type(value) is not int or value not in versions:
         code = "unsupported_version" if type(value) is int else "wrong_type"
-        expected = " or ".join(str(version) for version in versions)
+        names = [str(version) for version in versions]
+        expected = " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
         raise _Bad(code, f"must be {expected}, got {_short(value)}")
     return value
 
@@ -1169,12 +1185,14 @@ def _make_block(
     rest: dt.timedelta,
     rir: int,
     reason: str,
+    change: Change | None = None,
+    detail: str = "",
 ) -> Block:
     """A block from its flattened keys: the prescription's fields next to the reason."""
     prescription = Prescription(
         variation=variation, load=load, sets=sets, reps=reps, tempo=tempo, rest=rest, rir=rir
     )
-    return Block(prescription=prescription, reason=reason)
+    return Block(prescription=prescription, reason=reason, change=change, detail=detail)
 
 
 def _make_log(*, schema_version: int, entries: tuple[SessionLog, ...]) -> TrainingLog:  # noqa: ARG001
@@ -1281,6 +1299,8 @@ _BLOCK: Final = _Shape(
         "rest": _DURATION_READER,
         "rir": _INT,
         "reason": _STR,
+        "change": _nullable(_enum_reader(Change)),
+        "detail": _STR,
     },
     _make_block,
     (Prescription, Block),
@@ -1441,15 +1461,25 @@ def _layout(plan: _Shape, session: _Shape) -> _Layout:
     return _Layout(plan, head, frozenset(key for key, _ in head), _object(session).read)
 
 
-# Version 1: sessions without status, sequence and log; the plan without options.
-_SESSION_V1: Final = _older(_SESSION, ("status", "sequence", "log"))
+# Version 2: blocks without change and detail (their reason was the engine's trace).
+_BLOCKS_V2: Final = _array(_object(_older(_BLOCK, ("change", "detail"))))
+_SESSION_V2: Final = _older(_SESSION, (), blocks=_BLOCKS_V2)
+_PLAN_V2: Final = _older(
+    _PLAN, (), schema_version=_version_reader(2), sessions=_array(_object(_SESSION_V2))
+)
+# Version 1: also sessions without status, sequence and log; the plan without options.
+_SESSION_V1: Final = _older(_SESSION_V2, ("status", "sequence", "log"))
 _PLAN_V1: Final = _older(
-    _PLAN,
+    _PLAN_V2,
     ("options",),
     schema_version=_version_reader(1),
     sessions=_array(_object(_SESSION_V1)),
 )
-_LAYOUTS: Final = {1: _layout(_PLAN_V1, _SESSION_V1), SCHEMA_VERSION: _layout(_PLAN, _SESSION)}
+_LAYOUTS: Final = {
+    1: _layout(_PLAN_V1, _SESSION_V1),
+    2: _layout(_PLAN_V2, _SESSION_V2),
+    SCHEMA_VERSION: _layout(_PLAN, _SESSION),
+}
 
 
 def catalog_to_list(variations: Iterable[Variation] | None = None) -> list[dict[str, Any]]:

@@ -75,7 +75,7 @@ def json_schema(kind: str = "plan") -> dict[str, Any]:
 
     Args:
         kind: ``"plan"`` for what :func:`~legraise_plan.formats.json.to_dict` writes
-            (schema version 2) or ``"log"`` for what
+            (schema version 3) or ``"log"`` for what
             :func:`~legraise_plan.formats.json.log_to_dict` writes (log version 1).
 
     Returns:

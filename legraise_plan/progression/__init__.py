@@ -61,6 +61,7 @@ from legraise_plan.progression._ladder import (
     cable_usable,
     stays_at_neutral,
 )
+from legraise_plan.progression._plain import count, dose_words, explain
 from legraise_plan.progression._resistance import estimate_nm
 from legraise_plan.progression._rules import ProgressionRules, Trigger
 from legraise_plan.progression._state import (
@@ -99,10 +100,13 @@ __all__ = [
     "bridge_big_jump",
     "build_ladder",
     "cable_usable",
+    "count",
     "count_pain_free",
     "deload_state",
+    "dose_words",
     "estimate_nm",
     "expected_outcome",
+    "explain",
     "hold_below_target",
     "hold_in_pain_zone",
     "hold_on_low_rir",

@@ -52,8 +52,10 @@ class Facts:
 Rule = Callable[[ProgressionState, Facts], "Step | ProgressionState"]
 
 
-def _step(state: ProgressionState, change: Change, reason: str, rule: Rule) -> Step:
-    return Step(state=state, change=change, reason=reason, rule=rule.__name__)
+def _step(
+    state: ProgressionState, change: Change, reason: str, rule: Rule, plain: str = ""
+) -> Step:
+    return Step(state=state, change=change, reason=reason, rule=rule.__name__, plain=plain)
 
 
 def fresh(state: ProgressionState, rung: int, sets: int, reps: int) -> ProgressionState:
@@ -113,7 +115,8 @@ def load_allowed(rung: Rung, state: ProgressionState, rules: ProgressionRules) -
 
 # --------------------------------------------------------------------------- pain and recovery
 
-_ASSESS = "stop this exercise and see a physiotherapist or doctor before going on"
+#: What to do once pain escalates (said to the athlete as well).
+ASSESS: Final = "stop this exercise and see a physiotherapist or doctor before going on"
 
 
 def stay_stopped(state: ProgressionState, _facts: Facts) -> Step | ProgressionState:
@@ -170,7 +173,8 @@ def refer_on_escalating_pain(state: ProgressionState, facts: Facts) -> Step | Pr
     else:
         return state
     new = attrs.evolve(state, stopped=True, top_streak=0, pain_free_streak=0)
-    return _step(new, Change.STOP_AND_REFER, f"{why} → {_ASSESS}", refer_on_escalating_pain)
+    plain = f"{why[:1].upper()}{why[1:]}: {ASSESS}."
+    return _step(new, Change.STOP_AND_REFER, f"{why} → {ASSESS}", refer_on_escalating_pain, plain)
 
 
 def stop_on_pain(state: ProgressionState, facts: Facts) -> Step | ProgressionState:

@@ -13,6 +13,7 @@ from legraise_plan.catalog import Position
 from legraise_plan.errors import ProgressionError
 from legraise_plan.progression._chain import PAIN_RULES, RULES, Facts, Rule
 from legraise_plan.progression._ladder import Ladder
+from legraise_plan.progression._plain import dose_words, explain
 from legraise_plan.progression._rules import ProgressionRules
 from legraise_plan.progression._state import (
     Change,
@@ -44,9 +45,20 @@ def starting_state(athlete: Athlete, ladder: Ladder, rules: ProgressionRules) ->
     )
     if supported and prone is not None:
         index, why = prone, "rehab" if rules.rehab else "trunk-supported first"
+        plain = (
+            "Rehab starts lying face down without added load, with the trunk supported"
+            if rules.rehab
+            else "With a history of back or hip pain, start lying face down without added "
+            "load, with the trunk supported"
+        )
     elif athlete.level is Level.NOVICE or athlete.conditions or rules.rehab:
         index = 0
         why = "novice" if athlete.level is Level.NOVICE else "conditions or rehab"
+        plain = (
+            "A first level to learn the movement"
+            if athlete.level is Level.NOVICE
+            else "With your conditions, start at the easiest level"
+        )
     else:
         first = ladder.first_external()
         index = (ladder.top if first is None else first) + (
@@ -57,12 +69,14 @@ def starting_state(athlete: Athlete, ladder: Ladder, rules: ProgressionRules) ->
         while index > 0 and ladder[index].variation.is_advanced:
             index -= 1
         why = athlete.level.value
+        plain = f"Where an {why} lifter starts"
     rung = ladder[index]
     state = ProgressionState(
         rung=index, sets=rules.base_sets, reps=rules.range_for(rung).low, extra_hold=0
     )
     reason = f"start ({why}): {rung.label}"
-    return Step(state=state, change=Change.START, reason=reason, rule="start")
+    plain += f": {rung.label}, {dose_words(state)}."
+    return Step(state=state, change=Change.START, reason=reason, rule="start", plain=plain)
 
 
 def _check_state(state: ProgressionState, ladder: Ladder, rules: ProgressionRules) -> None:
@@ -99,7 +113,9 @@ def next_step(
     for rule in rules_chain:
         result = rule(state, facts)
         if isinstance(result, Step):
-            return result
+            if result.plain:
+                return result
+            return attrs.evolve(result, plain=explain(rule, state, result, facts))
         state = result
     names = ", ".join(rule.__name__ for rule in rules_chain)
     raise ProgressionError(f"chain must decide a step, but no rule did ({names})")
@@ -151,10 +167,12 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
         allowed = rules.range_for(rung)
         reps = min(max(trained.reps, allowed.low), allowed.high)
         easier = f"one level lower ({rung.label})"
+        plain = f"one level easier ({rung.label})"
     else:
         rung = here
         reps = trained.reps
         easier = f"{DELOAD_RIR} more reps in reserve on {rung.label}"
+        plain = f"stopping each set {DELOAD_RIR} reps further from failure"
     if sets == trained.sets:
         reps = max(1, math.floor(trained.reps * DELOAD_SET_FACTOR))
     new = ProgressionState(rung=rung.index, sets=sets, reps=reps)
@@ -162,7 +180,11 @@ def deload_state(trained: ProgressionState, ladder: Ladder, rules: ProgressionRu
         f"deload from the dose last trained ({here.label}, {trained.sets} × {trained.reps}): "
         f"{sets} × {reps}, {easier}"
     )
-    return Step(state=new, change=Change.DELOAD, rule="deload", reason=reason)
+    plain = (
+        f"An easier week so your body can recover: {dose_words(new)}, {plain}; the next week "
+        "picks up where you were."
+    )
+    return Step(state=new, change=Change.DELOAD, rule="deload", reason=reason, plain=plain)
 
 
 @attrs.frozen(kw_only=True)

@@ -157,15 +157,25 @@ class Change(enum.StrEnum):
     REDUCE = "reduce"
     REGRESS = "regress"
     DELOAD = "deload"
+    #: Back from a deload at the dose last trained.
+    RESUME = "resume"
     #: Pain escalated (rule 26): stop the exercise and get assessed.
     STOP_AND_REFER = "stop_and_refer"
 
 
 @attrs.frozen(kw_only=True)
 class Step:
-    """The result of :func:`next_step`: the new state, what changed, why, and which rule decided."""
+    """The result of :func:`next_step`: the new state, what changed, why, and which rule decided.
+
+    ``reason`` is the engine's trace for coaches and developers (``top of range 2
+    sessions in a row → band red → band green``); ``plain`` says the same to the
+    athlete, in words a trainee reads (``Top of the rep range 2 sessions running: move
+    up to band green, back to 10 reps.``).  :func:`next_step` fills ``plain`` in for any
+    rule that leaves it empty.
+    """
 
     state: ProgressionState
     change: Change
     reason: str
     rule: str
+    plain: str = ""

@@ -55,9 +55,9 @@ def with_first_prescription(plan: lp.Plan, **changes: Any) -> lp.Plan:
 
 
 class TestSchemaVersion:
-    def test_is_two(self):
-        """The schema version written is 2 and is re-exported by the package."""
-        assert SCHEMA_VERSION == 2
+    def test_is_three(self):
+        """The schema version written is 3 and is re-exported by the package."""
+        assert SCHEMA_VERSION == 3
         assert lp.SCHEMA_VERSION == SCHEMA_VERSION
 
     def test_package_functions(self):
@@ -146,7 +146,9 @@ class TestToDict:
             "tempo": {"lift": 2, "hold": 1, "lower": 2},
             "rest": "PT1M",
             "rir": 2,
-            "reason": plan.sessions[0].blocks[0].reason,
+            "reason": "A first level to learn the movement: standing, bodyweight, 3 × 10.",
+            "change": "start",
+            "detail": "start (novice): standing, bodyweight",
         } == block
 
     def test_dst_offsets(self, dst_plan):
@@ -441,14 +443,14 @@ BAD_DATA = [
         id="unknown-variation",
     ),
     pytest.param(
-        _set("schema_version", value=3), "schema_version: must be 1 or 2, got 3", id="schema-3"
+        _set("schema_version", value=4), "schema_version: must be 1, 2 or 3, got 4", id="schema-4"
     ),
     pytest.param(
-        _set("schema_version", value=0), "schema_version: must be 1 or 2, got 0", id="schema-0"
+        _set("schema_version", value=0), "schema_version: must be 1, 2 or 3, got 0", id="schema-0"
     ),
     pytest.param(
         _set("schema_version", value="2"),
-        "schema_version: must be 1 or 2, got '2'",
+        "schema_version: must be 1, 2 or 3, got '2'",
         id="schema-str",
     ),
     pytest.param(_delete("schema_version"), "schema_version: missing", id="schema-missing"),
@@ -841,7 +843,7 @@ SINGLE_PROBLEMS = [
     pytest.param(_set("start", value="2026-13-07"), ("start", "invalid_value"), id="bad-date"),
     pytest.param(_set(*BLOCK, "sets", value=0), ("sessions[3].blocks[0].sets", "invalid_value")),
     pytest.param(
-        _set("schema_version", value=3), ("schema_version", "unsupported_version"), id="version"
+        _set("schema_version", value=4), ("schema_version", "unsupported_version"), id="version"
     ),
     pytest.param(
         _set("sessions", 3, "start", value="2026-12-07T18:00:00+01:00"),
@@ -928,7 +930,7 @@ class TestProblems:
     def test_version_stops_loading(self, plan):
         """An unsupported schema version is the only problem reported."""
         data = to_dict(plan)
-        data["schema_version"] = 3
+        data["schema_version"] = 4
         data["weeks"] = "six"
         del data["athlete"]
 
@@ -1144,15 +1146,36 @@ def fixture_rich(plan: lp.Plan) -> lp.Plan:
     return adapted(plan)
 
 
-def as_v1(data: dict[str, Any]) -> dict[str, Any]:
-    """A version-2 dict of a plan with defaults only, rewritten as version 1."""
+def as_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-3 dict of a plan rewritten as version 2: blocks without change and detail."""
     old = copy.deepcopy(data)
+    old["schema_version"] = 2
+    for session in old["sessions"]:
+        for block in session["blocks"]:
+            del block["change"], block["detail"]
+    return old
+
+
+def as_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-3 dict of a plan with defaults only, rewritten as version 1."""
+    old = as_v2(data)
     old["schema_version"] = 1
     del old["options"]
     for session in old["sessions"]:
         for key in SESSION_V2_KEYS:
             del session[key]
     return old
+
+
+def as_read_from_v2(plan: lp.Plan) -> lp.Plan:
+    """``plan`` as a version-2 file of it reads back: blocks without change and detail."""
+    return attrs.evolve(
+        plan,
+        sessions=tuple(
+            attrs.evolve(s, blocks=tuple(attrs.evolve(b, change=None, detail="") for b in s.blocks))
+            for s in plan.sessions
+        ),
+    )
 
 
 @st.composite
@@ -1419,7 +1442,21 @@ class TestVersion1:
         loaded = from_dict(data)
 
         assert 1 == data["schema_version"]
-        assert attrs.evolve(built, options=lp.PlanOptions()) == loaded
+        # Version 1 files hold the engine's trace as the reason.
+        old = attrs.evolve(
+            built,
+            options=lp.PlanOptions(),
+            sessions=tuple(
+                attrs.evolve(
+                    s,
+                    blocks=tuple(
+                        attrs.evolve(b, reason=b.detail, change=None, detail="") for b in s.blocks
+                    ),
+                )
+                for s in built.sessions
+            ),
+        )
+        assert old == loaded
         assert all(
             (s.status, s.sequence, s.log) == (lp.SessionStatus.PLANNED, 0, None)
             for s in loaded.sessions
@@ -1430,13 +1467,55 @@ class TestVersion1:
         """Each fixture written as version 1 loads as the same plan."""
         plan = request.getfixturevalue(name)
 
-        assert plan == from_dict(as_v1(to_dict(plan)))
+        assert as_read_from_v2(plan) == from_dict(as_v1(to_dict(plan)))
 
-    def test_saved_again_as_v2(self):
-        """A version-1 plan loaded and saved again is written as version 2."""
+    @pytest.mark.parametrize("name", ["plan", "dst_plan", "floating_plan"])
+    def test_fixtures_as_v2(self, request, name):
+        """Each fixture written as version 2 loads with no change and no detail."""
+        plan = request.getfixturevalue(name)
+
+        loaded = from_dict(as_v2(to_dict(plan)))
+
+        assert as_read_from_v2(plan) == loaded
+        assert {(None, "")} == {(b.change, b.detail) for s in loaded.sessions for b in s.blocks}
+
+    def test_saved_again_as_v3(self):
+        """A version-1 plan loaded and saved again is written as version 3."""
         data = to_dict(from_dict(json.loads(V1_FILE.read_text(encoding="utf-8"))))
 
-        assert (2, "planned") == (data["schema_version"], data["sessions"][0]["status"])
+        first = data["sessions"][0]
+        assert (3, "planned") == (data["schema_version"], first["status"])
+        assert (None, "") == (first["blocks"][0]["change"], first["blocks"][0]["detail"])
+
+    def test_version_3_needs_change_and_detail(self, plan):
+        """A version-3 block without the new keys reports each missing key."""
+        data = to_dict(plan)
+        del data["sessions"][0]["blocks"][0]["change"], data["sessions"][0]["blocks"][0]["detail"]
+
+        expected = [
+            ("sessions[0].blocks[0].change", "missing_key"),
+            ("sessions[0].blocks[0].detail", "missing_key"),
+        ]
+        assert expected == problems_of(data)
+
+    def test_version_2_may_not_have_change(self, plan):
+        """A version-2 block may not hold the version-3 keys."""
+        data = as_v2(to_dict(plan))
+        data["sessions"][1]["blocks"][0]["change"] = "hold"
+
+        assert [("sessions[1].blocks[0].change", "unknown_key")] == problems_of(data)
+
+    def test_change_must_be_a_change(self, plan):
+        """A block's change is null or one of the Change values."""
+        data = to_dict(plan)
+        data["sessions"][0]["blocks"][0]["change"] = "faster"
+
+        with pytest.raises(lp.PlanProblemsError) as info:
+            from_dict(data)
+
+        assert str(info.value).startswith(
+            "sessions[0].blocks[0].change: must be one of start, more_reps, bridge, step_up"
+        )
 
     @pytest.mark.parametrize(
         ("mutate", "expected"),
