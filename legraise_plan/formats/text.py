@@ -500,6 +500,10 @@ def catalog_text(variations: Iterable[Variation] | None = None) -> str:
     """
     chosen = CATALOG.values() if variations is None else variations
     lines: list[str] = []
+
+    def items(head: str, texts: Iterable[str]) -> list[str]:
+        return [head, *(line for text in texts for line in _wrap(text, "    - ", "      "))]
+
     for x in chosen:
         muscles = ", ".join(m.value.replace("_", " ") for m in x.primary_muscles)
         advanced = "; advanced" if x.is_advanced else ""
@@ -507,17 +511,12 @@ def catalog_text(variations: Iterable[Variation] | None = None) -> str:
             f"{x.name}  [{x.id}]",
             f"  equipment: {_equipment(x.equipment)}; position: {x.position.value}{advanced}",
             f"  primary muscles: {muscles}",
-            "  setup:",
-            *(f"    - {cue}" for cue in x.setup),
-            "  execution:",
-            *(f"    - {cue}" for cue in x.execution),
-            f"  breathing: {x.breathing}",
-            "  common mistakes:",
-            *(f"    - {m}" for m in x.mistakes),
-            "  safety:",
-            *(f"    - {s}" for s in x.safety),
-            "  see a professional first if:",
-            *(f"    - {c}" for c in x.contraindications),
+            *items("  setup:", x.setup),
+            *items("  execution:", x.execution),
+            *_wrap(f"breathing: {x.breathing}", "  ", "    "),
+            *items("  common mistakes:", x.mistakes),
+            *items("  safety:", x.safety),
+            *items("  see a professional first if:", x.contraindications),
             "",
         ]
     return "\n".join(lines)

@@ -465,6 +465,17 @@ LONG_NOTE = "Bring the green band and a mat; the gym floor is cold in the mornin
 class TestLayout:
     """The richer layout: width, how-to, cues once, what's next, notes once."""
 
+    def test_catalog_lines_at_most_100(self):
+        """The catalog wraps its cues at spaces; no cue is lost or cut."""
+        text = lp.catalog_text()
+        lines = text.splitlines()
+
+        assert max(len(line) for line in lines) <= 100
+        flat = " ".join(line.strip() for line in lines)
+        for variation in lp.CATALOG.values():
+            for cue in (*variation.setup, *variation.contraindications, variation.breathing):
+                assert cue in flat
+
     @pytest.mark.parametrize("weeks", [6, 52])
     @pytest.mark.parametrize(
         "equipment",
