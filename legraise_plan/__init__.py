@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from legraise_plan.checks import check
     from legraise_plan.formats.fit import to_fit
     from legraise_plan.formats.host_ics import merge_calendars, read_host_sessions
+    from legraise_plan.formats.html import to_html
     from legraise_plan.formats.ical import to_ics, write_ics
     from legraise_plan.formats.json import (
         LOG_SCHEMA_VERSION,
@@ -119,6 +120,7 @@ _LAZY = {
     "check": "legraise_plan.checks",
     "json_schema": "legraise_plan.formats.schema",
     "to_fit": "legraise_plan.formats.fit",
+    "to_html": "legraise_plan.formats.html",
     "HostKind": "legraise_plan.host",
     "HostSession": "legraise_plan.host",
     "plan_around": "legraise_plan.around",
@@ -238,6 +240,7 @@ __all__ = [
     "starting_state",
     "to_dict",
     "to_fit",
+    "to_html",
     "to_ics",
     "to_text",
     "write_ics",

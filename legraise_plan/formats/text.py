@@ -39,8 +39,6 @@ locale), so the same plan always gives the same text.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -52,17 +50,27 @@ from legraise_plan.athlete import Athlete
 from legraise_plan.catalog import CATALOG, Variation
 from legraise_plan.equipment import Equipment
 from legraise_plan.errors import ExportError
+from legraise_plan.formats._shared import (
+    WEEKDAY_NAMES,
+    advice,
+    clock,
+    conditions,
+    day,
+    equipment_list,
+    equipment_name,
+    ladder_of,
+    log_commands,
+    reps_in_reserve,
+    span_text,
+    step_of,
+)
 from legraise_plan.periodization import DayKind
 from legraise_plan.plan import Block, Plan, Session, SessionStatus
 from legraise_plan.prescription import Role
-from legraise_plan.progression import Ladder, Rung, build_ladder
-from legraise_plan.schedule import Weekday
+from legraise_plan.progression import Rung
 
 
 __all__ = ["catalog_text", "to_text"]
-
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAY_NAMES = dict(zip(Weekday, _DAY_NAMES, strict=True))
 
 #: The longest line :func:`to_text` writes.
 _WIDTH: Final = 100
@@ -102,14 +110,14 @@ def to_text(plan: Plan) -> str:
     """
     if not isinstance(plan, Plan):
         raise ExportError(f"plan must be a Plan, got {type(plan).__name__}")
-    days = ", ".join(_WEEKDAY_NAMES[day] for day in plan.days)
+    days = ", ".join(WEEKDAY_NAMES[d] for d in plan.days)
     zone = plan.tz if plan.tz is not None else "floating local time"
     when = "done by" if plan.role is Role.WARM_UP else "at"
     lines = [
         f"# Backward leg raises: {plan.weeks}-week {plan.role.label} plan",
         "",
         *_wrap(
-            f"From {_day(plan.start)} · {days} {when} {_clock(plan.at)} · {zone} · "
+            f"From {day(plan.start)} · {days} {when} {clock(plan.at)} · {zone} · "
             f"{plan.periodization.value} periodization"
         ),
         "",
@@ -209,74 +217,25 @@ def _wrap(text: str, first: str = "", rest: str = _MORE, width: int = _WIDTH) ->
 # --------------------------------------------------------------------------- header
 
 
-def _clock(moment: dt.time | dt.datetime) -> str:
-    """``18:00``, or ``18:00:30`` when the time has seconds (as the calendar shows them)."""
-    return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
-
-
-def _day(date: dt.date) -> str:
-    return f"{_DAY_NAMES[date.weekday()]} {date.isoformat()}"
-
-
 def _athlete_line(athlete: Athlete) -> str:
     parts = [_quoted(athlete.name)] if athlete.name else []
     parts.append(athlete.level.value)
-    equipment = sorted(athlete.equipment, key=lambda e: e.rank)
-    parts.append("equipment: " + ", ".join(_equipment(e) for e in equipment))
+    parts.append(f"equipment: {equipment_list(athlete)}")
     if athlete.conditions:
-        conditions = ", ".join(sorted(c.value.replace("_", " ") for c in athlete.conditions))
-        cleared = "cleared" if athlete.cleared else "not cleared"
-        parts.append(f"conditions: {conditions} ({cleared})")
+        parts.append(f"conditions: {conditions(athlete)}")
     parts.append(f"units {athlete.units.value}")
     return "Athlete: " + " · ".join(parts)
 
 
-def _equipment(equipment: Equipment) -> str:
-    return equipment.value.replace("_", " ")
-
-
 def _how_to(plan: Plan) -> list[str]:
     """The short guide at the top: how to read, do, log and stop a session."""
-    first = plan.sessions[0] if plan.sessions else None
-    block = first.blocks[0] if first is not None else None
-    rir = block.rir if block is not None else 2
-    date = first.start.date() if first is not None else plan.start
-    reps = ",".join([str(block.reps)] * block.sets) if block is not None else "10,10,10"
     items = [
         (
             "Each session: sets × reps per leg, the exercise and its load; below it the "
             "tempo, the rest between sets, the reps in reserve and why this dose."
         ),
-        (
-            f"Reps in reserve: end each set while you could still do that many more clean "
-            f"reps. “{_reps_in_reserve(rir)}” means stop with {rir} left; never train to "
-            "failure."
-        ),
-        (
-            "Missed reps: log what you did and repeat the same dose next time. The plan "
-            "then holds the dose or steps back a level; it does not push on."
-        ),
-        (
-            "Warm-up: this plan is your warm-up; do it in the minutes before your main training."
-            if plan.role is Role.WARM_UP
-            else "Warm up first: 3-5 minutes of easy walking or marching on the spot, "
-            "then a few slow practice reps per leg without load."
-        ),
+        *(str(item) for item in advice(plan)),
     ]
-    if plan.athlete.has(Equipment.BAND):
-        items.append(
-            "Band set-up: looped round both ankles. A loop pulls about twice as hard as "
-            "the same colour anchored, and the colours in this plan allow for that."
-            if plan.athlete.band_setup.is_looped
-            else "Band set-up: anchored, one end fixed low in front of you (a door anchor "
-            "or a post) and the other round the working ankle."
-        )
-    items.append(
-        "Pain during a set: 0-3/10 is fine; 4-5/10: hold the dose, do not progress; "
-        "above 5/10: stop the exercise for today and log it. Stop at once on any sharp pain."
-    )
-    if any(s.is_deload for s in plan.sessions):
-        items.append("Deload weeks are lighter on purpose: do them as written.")
     lines = [line for item in items[:3] for line in _wrap(item, _ITEM, _MORE)]
     lines += _wrap(
         "Log each session after training (the reps of each set, the worst pain 0-10), with "
@@ -284,15 +243,8 @@ def _how_to(plan: Plan) -> list[str]:
         _ITEM,
         _MORE,
     )
-    lines += [
-        f"{_MORE}`legraise-plan log plan.json --date {date.isoformat()} --reps {reps} --pain 0`",
-        f"{_MORE}`legraise-plan adapt plan.json -o plan.json`",
-    ]
+    lines += [f"{_MORE}`{command}`" for command in log_commands(plan)]
     return lines + [line for item in items[3:] for line in _wrap(item, _ITEM, _MORE)]
-
-
-def _reps_in_reserve(rir: int) -> str:
-    return f"{rir} rep in reserve" if rir == 1 else f"{rir} reps in reserve"
 
 
 # --------------------------------------------------------------------------- sessions
@@ -301,10 +253,10 @@ def _reps_in_reserve(rir: int) -> str:
 def _session_lines(session: Session, shown: set[str]) -> list[str]:
     """A session: its first line (when, how long, status, dose), then its details."""
     start = session.start
-    head = f"{_day(start.date())} {_clock(start)}"
+    head = f"{day(start.date())} {clock(start)}"
     if session.kind is not DayKind.NORMAL:
         head += f" [{session.kind.value}]"
-    head += f" · {_span(session.duration)}"
+    head += f" · {span_text(session.duration)}"
     if session.status is not SessionStatus.PLANNED:
         head += f" · {_status(session)}"
     first, *others = session.blocks
@@ -350,7 +302,7 @@ def _dose(block: Block) -> str:
 
 def _details(block: Block) -> str:
     rx = block.prescription
-    return f"tempo {rx.tempo.describe()} · rest {_span(rx.rest)} · {_reps_in_reserve(rx.rir)}"
+    return f"tempo {rx.tempo.describe()} · rest {span_text(rx.rest)} · {reps_in_reserve(rx.rir)}"
 
 
 def _cues(variation: Variation) -> list[str]:
@@ -362,15 +314,6 @@ def _cues(variation: Variation) -> list[str]:
     for cue in variation.key_cues:
         lines += _wrap(_line(cue), f"{_MORE}{_ITEM}", _DETAIL)
     return lines
-
-
-def _span(duration: dt.timedelta) -> str:
-    """``45 s``, ``60 s``, ``10 min`` or ``2 min 30 s`` (whole seconds)."""
-    seconds = int(duration.total_seconds())
-    if seconds < 120:
-        return f"{seconds} s"
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
 # --------------------------------------------------------------------------- what's next
@@ -387,12 +330,6 @@ _NAMES: Final = {
 }
 
 
-@functools.lru_cache(maxsize=256)
-def _ladder(athlete: Athlete, role: Role) -> Ladder:
-    """The athlete's ladder (the name aside): a pure function, so memoised."""
-    return build_ladder(athlete, role)
-
-
 def _whats_next(plan: Plan) -> list[str]:
     """Which of the athlete's equipment the plan reaches, and what comes after it.
 
@@ -401,7 +338,7 @@ def _whats_next(plan: Plan) -> list[str]:
     does not reach, the equipment whose steps come before it.  No dates: the plan does
     not show when a later step will come.
     """
-    ladder = _ladder(attrs.evolve(plan.athlete, name=""), plan.role)
+    ladder = ladder_of(attrs.evolve(plan.athlete, name=""), plan.role)
     used = [
         block
         for session in plan.sessions
@@ -409,7 +346,7 @@ def _whats_next(plan: Plan) -> list[str]:
         for block in session.blocks
     ]
     keys = {(b.variation.id, b.load, b.tempo.hold): b for b in used}  # each dose once
-    steps = [_step_of(ladder.rungs, block) for block in keys.values()]
+    steps = [step_of(ladder.rungs, block) for block in keys.values()]
     top = max((i for i in steps if i is not None), default=None)
     reached = {block.load.equipment for block in used}
     span = "this week" if plan.weeks == 1 else f"these {plan.weeks} weeks"
@@ -469,19 +406,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _step_of(rungs: tuple[Rung, ...], block: Block) -> int | None:
-    """The index of the ladder step ``block`` trains on, or None when it is on none.
-
-    A step with a pause shares its exercise and load with the step below it; the
-    block's hold at the top tells them apart.
-    """
-    same = [r for r in rungs if r.variation.id == block.variation.id and r.load == block.load]
-    if not same:
-        return None
-    paused = [r for r in same if r.extra_hold < block.tempo.hold]
-    return max(paused or same[:1], key=lambda r: r.index).index
-
-
 def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
@@ -509,7 +433,7 @@ def catalog_text(variations: Iterable[Variation] | None = None) -> str:
         advanced = "; advanced" if x.is_advanced else ""
         lines += [
             f"{x.name}  [{x.id}]",
-            f"  equipment: {_equipment(x.equipment)}; position: {x.position.value}{advanced}",
+            f"  equipment: {equipment_name(x.equipment)}; position: {x.position.value}{advanced}",
             f"  primary muscles: {muscles}",
             *items("  setup:", x.setup),
             *items("  execution:", x.execution),

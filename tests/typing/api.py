@@ -98,10 +98,13 @@ def read_plan(plan: lp.Plan) -> list[str]:
             reps: int = block.reps
             rir: int = block.rir
             reason: str = block.reason
+            change: lp.Change | None = block.change
+            detail: str = block.detail
             lines.append(
                 f"{uid} week {week} {kind.value} deload={deload} {start}-{finish} ({length}): "
                 f"{variation.id} {sets}x{reps} {load.label} {equipment.value} {band} {mass} "
-                f"{tempo} rest {rest} rir {rir} ({prescription.volume}): {reason}"
+                f"{tempo} rest {rest} rir {rir} ({prescription.volume}): {reason} [{change}] "
+                f"{detail}"
             )
     return lines
 
@@ -113,6 +116,7 @@ def export(plan: lp.Plan, folder: Path) -> lp.Plan:
     )
     written: Path = lp.write_ics(plan, folder / "plan.ics", alarm=None, stamp=STAMP)
     text: str = lp.to_text(plan)
+    page: str = lp.to_html(plan)
     data: dict[str, Any] = lp.to_dict(plan)
     version: int = lp.SCHEMA_VERSION
     catalog: list[dict[str, Any]] = lp.catalog_to_list()
@@ -120,6 +124,7 @@ def export(plan: lp.Plan, folder: Path) -> lp.Plan:
     assert version == data["schema_version"]
     assert ics.count(b"BEGIN:VEVENT") == written.read_bytes().count(b"BEGIN:VEVENT")
     assert f"{plan.weeks}-week" in text
+    assert page.startswith("<!DOCTYPE html>")
     assert len(lp.CATALOG) == len(catalog)
     assert lp.get_variation("prone-hip-extension").name in listing
     return lp.from_dict(json.loads(json.dumps(data)))
