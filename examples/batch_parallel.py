@@ -1,7 +1,9 @@
 """Generate plans for many athletes across processes, one .ics per athlete.
 
-Plans and their inputs are plain, picklable values and build_plan is pure, so a batch
-parallelises with the standard library.  Progress is printed as plans finish.
+lp.build_many builds batch specs in worker processes and yields the results in input
+order, each the exported calendar or the error for that athlete; export= runs to_ics in
+the worker, so only the calendar's bytes come back.  Progress is printed as plans finish.
+(The command `legraise-plan batch` does the same from a JSON Lines file, resumably.)
 
 Run: python examples/batch_parallel.py --count 1000 --workers 4 --out calendars
 """
@@ -9,13 +11,15 @@ Run: python examples/batch_parallel.py --count 1000 --workers 4 --out calendars
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import datetime as dt
+import functools
 import itertools
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import legraise_plan as lp
+from legraise_plan.batch import BatchSpec
 
 
 EQUIPMENT_CHOICES = [
@@ -26,29 +30,20 @@ EQUIPMENT_CHOICES = [
 ]
 DAY_CHOICES = [("MO", "WE", "FR"), ("TU", "TH", "SA"), ("MO", "TH")]
 ZONES = [None, "Europe/Berlin", "America/New_York"]
+STAMP = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
 
 
-def athletes(count: int) -> list[tuple[str, lp.Athlete]]:
-    """A varied, deterministic population of athletes with ids."""
+def specs(count: int) -> Iterator[BatchSpec]:
+    """A varied, deterministic population of athletes, each with an id and a calendar."""
     combos = itertools.cycle(itertools.product(EQUIPMENT_CHOICES, lp.Level, lp.Unit))
-    return [
-        (f"athlete-{i:05d}", lp.Athlete(equipment=eq, level=level, units=units))
-        for i, (eq, level, units) in zip(range(count), combos, strict=False)
-    ]
-
-
-def write_one(job: tuple[str, lp.Athlete, int, Path]) -> Path:
-    """Build one athlete's plan and write it; runs in a worker process."""
-    athlete_id, athlete, index, out = job
-    plan = lp.build_plan(
-        athlete,
-        start=dt.date(2027, 1, 4),
-        days=DAY_CHOICES[index % len(DAY_CHOICES)],
-        tz=ZONES[index % len(ZONES)],
-        plan_id=athlete_id,
-    )
-    stamp = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
-    return lp.write_ics(plan, out / f"{athlete_id}.ics", stamp=stamp)
+    for i, (equipment, level, units) in zip(range(count), combos, strict=False):
+        yield BatchSpec(
+            id=f"athlete-{i:05d}",
+            athlete=lp.Athlete(equipment=equipment, level=level, units=units),
+            start=dt.date(2027, 1, 4),
+            days=DAY_CHOICES[i % len(DAY_CHOICES)],
+            tz=ZONES[i % len(ZONES)],
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,13 +53,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("calendars"))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    jobs = [(aid, a, i, args.out) for i, (aid, a) in enumerate(athletes(args.count))]
+    export = functools.partial(lp.to_ics, stamp=STAMP)  # a partial of a function pickles
     step = max(1, args.count // 10)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=args.workers) as pool:
-        for done, _ in enumerate(pool.map(write_one, jobs, chunksize=32), start=1):
-            if done % step == 0 or done == args.count:
-                print(f"{done}/{args.count} calendars written", flush=True)
-    return 0
+    failed = 0
+    results = lp.build_many(specs(args.count), workers=args.workers, export=export)
+    for done, result in enumerate(results, start=1):
+        if result.ok:
+            (args.out / f"{result.id}.ics").write_bytes(result.unwrap())
+        else:
+            failed += 1
+            print(f"{result.id}: {result.error}", file=sys.stderr)
+        if done % step == 0 or done == args.count:
+            print(f"{done}/{args.count} calendars written", flush=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,11 @@ The temp file is named ``.<digest>.<pid>.<random>.lp-tmp``: ``digest`` stands fo
 target's name (so the temp name is short enough for any legal target name) and ``pid``
 for the writing process.  A write that is killed before its rename leaves such a file
 behind; the next write to the same target removes every leftover whose process is gone,
-and never touches a temp file another live process is still writing.
+and never touches a temp file another live process is still writing.  Writers of many
+files into one folder (the batch runner) clear the folder once with
+:func:`remove_leftovers` and then write with ``clean=False``: the per-write clean-up
+scans the whole folder, which would make writing ``n`` files there cost ``n²``.
+:func:`open_atomic` writes one large file in pieces the same way.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from legraise_plan.errors import ExportError
 
@@ -25,6 +31,8 @@ NAME_MAX: Final = 255
 #: The largest plan or log file read (a 52-week plan with full logs is under 2 MB).
 MAX_READ_BYTES: Final = 16 * 1024 * 1024
 _SUFFIX: Final = ".lp-tmp"
+#: A temp name: ``.<16 hex digits>.<pid>.<8 hex digits>.lp-tmp``.
+_TEMP_NAME: Final = re.compile(r"\.[0-9a-f]{16}\.([0-9]+)\.[0-9a-f]{8}\.lp-tmp")
 
 
 def _excerpt(path: Path) -> str:
@@ -82,16 +90,33 @@ def _alive(pid: int) -> bool:
 
 def _remove_leftovers(target: Path) -> None:
     """Remove temp files of earlier writes to ``target`` whose process has gone."""
-    stem = _stem(target)
+    _remove_dead(target.parent, _stem(target) + ".")
+
+
+def remove_leftovers(folder: str | os.PathLike[str]) -> int:
+    """Remove every temp file in ``folder`` left by a write whose process has gone.
+
+    One scan of the folder, for writers of many files there, who then pass
+    ``clean=False`` to :func:`write_atomic`.  Returns how many files were removed.
+    """
+    return _remove_dead(Path(folder), ".")
+
+
+def _remove_dead(folder: Path, prefix: str) -> int:
+    """Remove the temp files in ``folder`` named with ``prefix`` whose process has gone."""
+    removed = 0
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
+        for entry in os.scandir(folder):
             name = entry.name
-            if not (name.startswith(stem + ".") and name.endswith(_SUFFIX)):
+            if not (name.startswith(prefix) and name.endswith(_SUFFIX)):
                 continue
-            pid_text = name[len(stem) + 1 :].split(".", 1)[0]
-            if pid_text.isdigit() and int(pid_text) != os.getpid() and not _alive(int(pid_text)):
+            match = _TEMP_NAME.fullmatch(name)
+            pid = int(match.group(1)) if match else 0
+            if pid and pid != os.getpid() and not _alive(pid):
                 with contextlib.suppress(OSError):
                     Path(entry.path).unlink()
+                    removed += 1
+    return removed
 
 
 def _open_temp(target: Path) -> tuple[int, Path]:
@@ -110,14 +135,15 @@ def _open_temp(target: Path) -> tuple[int, Path]:
     raise ExportError(f"path must be writable, got {_excerpt(target)} (no free temp name)")
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, clean: bool = True) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one.
 
     The bytes go to a temporary file beside ``path`` (beside the file it links to, for
     a symbolic link), are flushed to disk, and the temporary file is renamed over it.
     A new file gets the usual permissions (0666 less the umask); a replaced file keeps
     its mode.  On any failure the temporary file is removed and an existing ``path`` is
-    left untouched.
+    left untouched.  ``clean`` first removes leftovers of killed writes to ``path``
+    (a scan of the folder); pass False after :func:`remove_leftovers`.
 
     Raises:
         ExportError: the folder does not exist or cannot be written, the file name is
@@ -125,14 +151,34 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """
     # Through a symbolic link, write the file it points to (the link stays a link).
     target = Path(os.path.realpath(path))
+    with open_atomic(target, clean=clean) as handle:
+        handle.write(data)
+    return target
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | os.PathLike[str], *, clean: bool = True) -> Iterator[BinaryIO]:
+    """Write a file in pieces, atomically, through the handle this context gives.
+
+    The handle writes to a temporary file beside ``path``; when the block ends without
+    an error the file is flushed to disk and renamed over ``path``, so readers see the
+    old file or the whole new one.  On any error (or an interrupt) the temporary file
+    is removed and an existing ``path`` is left untouched.  Otherwise as
+    :func:`write_atomic`.
+
+    Raises:
+        ExportError: as :func:`write_atomic`, also for a failed write inside the block.
+    """
+    target = Path(os.path.realpath(path))
     info = _check_target(target)
-    _remove_leftovers(target)
+    if clean:
+        _remove_leftovers(target)
     fd, temp = _open_temp(target)
     try:
         if info is not None:
             os.fchmod(fd, stat.S_IMODE(info.st_mode))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         temp.replace(target)
@@ -144,7 +190,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
                 f"path must be writable, got {_excerpt(target)} ({exc.strerror})"
             ) from None
         raise
-    return target
 
 
 def _kind(mode: int) -> str:

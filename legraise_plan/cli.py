@@ -15,7 +15,7 @@ import re
 import sys
 import tomllib
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -25,7 +25,7 @@ from legraise_plan._files import read_bounded, write_atomic
 
 __all__ = ["main"]
 
-_FORMATS = ("ics", "json", "text", "fit")
+_FORMATS = ("ics", "json", "text", "html", "fit")
 #: The environment variable ``publish`` reads the CalDAV password from.
 _PASSWORD_VARIABLE = "LEGRAISE_PLAN_PASSWORD"  # noqa: S105 - its name, not a password
 _SUFFIX_FORMATS = {
@@ -33,6 +33,8 @@ _SUFFIX_FORMATS = {
     ".json": "json",
     ".txt": "text",
     ".md": "text",
+    ".html": "html",
+    ".htm": "html",
     ".fit": "fit",
 }
 
@@ -104,7 +106,11 @@ def _days(text: str) -> str:
     """Weekdays, comma-separated; a near miss gets a suggestion (the library parses them)."""
     for part in (p.strip() for p in text.split(",")):
         if part and part.lower() not in _DAY_WORDS:
-            hint = _did_you_mean(part.lower(), list(_DAY_WORDS))
+            # The spelling the user chose first: 'fir' is nearer 'fr', but meant 'fri'.
+            alike = [w for w in _DAY_WORDS if len(w) == len(part)]
+            hint = _did_you_mean(part.lower(), alike) or _did_you_mean(
+                part.lower(), list(_DAY_WORDS)
+            )
             raise argparse.ArgumentTypeError(
                 f"must be weekdays such as mon,wed,fri (or MO..SU), got {_short(part)}{hint}"
             )
@@ -389,10 +395,11 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
 
     plan = commands.add_parser(
         "plan",
-        help="build a plan and write it as ics, json or text",
+        help="build a plan and write it as ics, json, text or html",
         description="Build a periodized plan of backward leg raises on real dates and write "
-        "it as an iCalendar file (to import into any calendar), JSON (to keep, log and adapt) "
-        "or text (to read).",
+        "it as an iCalendar file (to import into any calendar), JSON (to keep, log and adapt), "
+        "text (to read) or HTML (a page to print as a log sheet).",
+        epilog=_EXIT_HELP,
     )
     plan.add_argument(
         "--role",
@@ -440,8 +447,14 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
     _add_output_options(plan)
     _add_profile_option(plan, profile, plan_command=True)
 
-    show = commands.add_parser("show", help="print a plan saved as JSON as text")
+    show = commands.add_parser("show", help="print a plan saved as JSON as text or html")
     show.add_argument("file", type=Path, help="a plan written with --format json")
+    show.add_argument(
+        "--format",
+        choices=("text", "html"),
+        default="text",
+        help="text (default) or html (a page to print as a log sheet)",
+    )
 
     convert = commands.add_parser("convert", help="convert a plan saved as JSON")
     convert.add_argument("file", type=Path, help="a plan written with --format json")
@@ -485,6 +498,7 @@ def _build_parser(profile: dict[str, Any] | None = None) -> _Parser:
     )
     _add_output_options(after)
     _add_publish_command(commands)
+    _add_batch_command(commands)
     return parser
 
 
@@ -587,6 +601,7 @@ def _add_around_command(commands: Any, profile: dict[str, Any] | None) -> None:
         description="Read your training calendar, find the lower-body and full-body "
         "sessions, and place warm-ups before them, accessory blocks at their end, or rehab "
         "on the days between.",
+        epilog=_EXIT_HELP,
     )
     around.add_argument("file", type=Path, help="your training calendar, an .ics file")
     around.add_argument(
@@ -663,6 +678,78 @@ def _add_publish_command(commands: Any) -> None:
     )
 
 
+def _add_batch_command(commands: Any) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="build the plans of many athletes from a JSON Lines file",
+        description="Build one plan per line of a JSON Lines file (an athlete and the options "
+        "of their plan, named by an id; see docs/batch.md) and write <id>.ics or <id>.json "
+        "per athlete into the -o folder, or one plans.jsonl stream there. Outputs that are "
+        "complete already are skipped, so the same command again resumes an interrupted "
+        "batch. A bad line is reported with its line number and skipped.",
+        epilog="exit status: 0 every line has its output; 1 some lines failed (each is "
+        "reported on standard error); 2 bad usage, an input that cannot be read or an "
+        "output folder that cannot be written",
+    )
+    batch.add_argument("file", help="the JSON Lines file, one athlete a line (- for stdin)")
+    batch.add_argument(
+        "-o", "--output", required=True, type=Path, help="the output folder (made if missing)"
+    )
+    batch.add_argument(
+        "--format",
+        choices=("ics", "json", "jsonl"),
+        default="ics",
+        help="ics or json: a file per athlete, <id>.ics or <id>.json; jsonl: one "
+        "plans.jsonl stream (default ics)",
+    )
+    batch.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        help="worker processes, 1 to 256 (default 1: this process)",
+    )
+    batch.add_argument(
+        "--stamp",
+        type=_stamp,
+        default=None,
+        help="DTSTAMP for reproducible .ics output (ISO date-time with offset; default now)",
+    )
+
+
+def _workers(text: str) -> int:
+    value = _whole(text)
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"must be 1 to 256, got {_short(text)}")
+    return value
+
+
+def _batch(args: argparse.Namespace, _today: dt.date) -> None:
+    """``legraise-plan batch``: one line per failed line, a summary; status 1 if any failed."""
+    from legraise_plan.batch import BatchFailure, run_batch  # noqa: PLC0415 - only for batch
+
+    name = "stdin" if args.file == "-" else _short(args.file)
+
+    def report(failure: BatchFailure) -> None:
+        print(f"legraise-plan: error: {name}, {failure}", file=sys.stderr)
+
+    try:
+        summary = run_batch(
+            sys.stdin.buffer if args.file == "-" else Path(args.file),
+            args.output,
+            output_format=args.format,
+            workers=args.workers,
+            stamp=args.stamp,
+            on_failure=report,
+        )
+    except KeyboardInterrupt:
+        raise _UsageError(
+            "interrupted; the files written are complete: run the same command to resume"
+        ) from None
+    print(summary.summary(), file=sys.stderr)
+    if summary.failed:
+        raise SystemExit(1)
+
+
 def _add_log_command(commands: Any) -> None:
     log = commands.add_parser("log", help="add one session's log to a plan's training log")
     log.add_argument("file", type=Path, help="a plan written with --format json")
@@ -717,8 +804,9 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=_FORMATS,
         default=None,
-        help="ics, json, text, or fit (Garmin workouts: one file per session into the -o "
-        "folder) (default: from the -o suffix, else ics)",
+        help="ics, json, text, html (a page to print as a log sheet), or fit (Garmin "
+        "workouts: one file per session into the -o folder) (default: from the -o suffix, "
+        "else ics)",
     )
     parser.add_argument("-o", "--output", default="-", help="output file, - for stdout (default)")
     parser.add_argument(
@@ -748,7 +836,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
+def _render(plan: lp.Plan, args: argparse.Namespace, log: lp.TrainingLog | None = None) -> bytes:
     fmt = _format(args)
     if fmt == "ics":
         return lp.to_ics(
@@ -760,6 +848,8 @@ def _render(plan: lp.Plan, args: argparse.Namespace) -> bytes:
         )
     if fmt == "json":
         return (json.dumps(lp.to_dict(plan), indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "html":
+        return lp.to_html(plan, log=log).encode()
     return lp.to_text(plan).encode()
 
 
@@ -767,10 +857,13 @@ def _format(args: argparse.Namespace) -> str:
     return str(args.format or _SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "ics"))
 
 
-def _write(plan: lp.Plan, args: argparse.Namespace) -> None:
-    """Write ``plan`` in the chosen format; FIT workouts go one file per session."""
+def _write(plan: lp.Plan, args: argparse.Namespace, log: lp.TrainingLog | None = None) -> None:
+    """Write ``plan`` in the chosen format; FIT workouts go one file per session.
+
+    ``log`` fills in the HTML page's boxes (other formats do not use it).
+    """
     if _format(args) != "fit":
-        _emit(_render(plan, args), args.output)
+        _emit(_render(plan, args, log), args.output)
         return
     if args.output == "-":
         raise _UsageError("--format fit writes one file per session: give a folder with -o DIR")
@@ -838,74 +931,89 @@ def _load(path: Path) -> lp.Plan:
         raise _UsageError(f"{str(path)!r}: {_error_text(exc)}") from None
 
 
-def _run(args: argparse.Namespace, today: dt.date) -> None:
-    if args.command == "exercises":
-        chosen = [
-            x for x in lp.CATALOG.values() if not args.equipment or x.equipment in args.equipment
-        ]
-        if args.format == "text":
-            out = lp.catalog_text(chosen)
-        else:
-            out = json.dumps(lp.catalog_to_list(chosen), indent=2, ensure_ascii=False) + "\n"
-        _emit(out.encode(), "-")
-        return
-    if args.command == "plan":
-        plan = lp.build_plan(
-            _athlete(args),
-            role=args.role,
-            weeks=args.weeks,
-            start=args.start or lp.next_monday(today),
-            days=args.days,
-            at=args.at,
-            tz=args.tz,
-            periodization=args.periodization,
-            skip=args.skip,
-            reschedule=args.reschedule,
-            after=args.after,
-            allow_close_sessions=args.allow_close_sessions,
-            note=args.note,
-            plan_id=args.plan_id,
-        )
-        _write(plan, args)
-        _plan_warnings(plan, args, today)
-        return
-    if args.command == "around":
-        _around(args, today)
-        return
+def _exercises(args: argparse.Namespace, _today: dt.date) -> None:
+    chosen = [x for x in lp.CATALOG.values() if not args.equipment or x.equipment in args.equipment]
+    if args.format == "text":
+        out = lp.catalog_text(chosen)
+    else:
+        out = json.dumps(lp.catalog_to_list(chosen), indent=2, ensure_ascii=False) + "\n"
+    _emit(out.encode(), "-")
+
+
+def _plan(args: argparse.Namespace, today: dt.date) -> None:
+    plan = lp.build_plan(
+        _athlete(args),
+        role=args.role,
+        weeks=args.weeks,
+        start=args.start or lp.next_monday(today),
+        days=args.days,
+        at=args.at,
+        tz=args.tz,
+        periodization=args.periodization,
+        skip=args.skip,
+        reschedule=args.reschedule,
+        after=args.after,
+        allow_close_sessions=args.allow_close_sessions,
+        note=args.note,
+        plan_id=args.plan_id,
+    )
+    _write(plan, args)
+    _plan_warnings(plan, args, today)
+
+
+def _show(args: argparse.Namespace, _today: dt.date) -> None:
     plan = _load(args.file)
-    if args.command == "show":
-        _emit(lp.to_text(plan).encode(), "-")
-        return
-    if args.command == "convert":
-        _write(plan, args)
-        return
-    if args.command == "publish":
-        result = lp.publish(
-            plan,
-            args.url,
-            username=args.user,
-            password=_password(args.user),
-            calendar=args.calendar,
-            insecure_http=args.insecure_http,
-        )
-        print(result.summary())
-        return
-    today = getattr(args, "today", None) or today
-    log_path = args.log or _log_path(args.file)
-    if args.command == "log":
-        _log(plan, log_path, args, today)
-        return
+    page = lp.to_html(plan) if args.format == "html" else lp.to_text(plan)
+    _emit(page.encode(), "-")
+
+
+def _convert(args: argparse.Namespace, _today: dt.date) -> None:
+    _write(_load(args.file), args)
+
+
+def _publish(args: argparse.Namespace, _today: dt.date) -> None:
+    result = lp.publish(
+        _load(args.file),
+        args.url,
+        username=args.user,
+        password=_password(args.user),
+        calendar=args.calendar,
+        insecure_http=args.insecure_http,
+    )
+    print(result.summary())
+
+
+def _with_log(args: argparse.Namespace, today: dt.date) -> tuple[lp.Plan, Path, dt.date]:
+    """The saved plan, its log file (``--log`` or the plan's own) and the day it is."""
+    return _load(args.file), args.log or _log_path(args.file), getattr(args, "today", None) or today
+
+
+def _log_command(args: argparse.Namespace, today: dt.date) -> None:
+    plan, log_path, day = _with_log(args, today)
+    _log(plan, log_path, args, day)
+
+
+def _adapt(args: argparse.Namespace, today: dt.date) -> None:
+    plan, log_path, day = _with_log(args, today)
     log = _read_log(log_path, must_exist=True)
-    if args.command == "adapt":
-        new = lp.adapt(plan, log, today=today, missed=args.missed)
-        _write(new, args)
-        print(lp.diff(plan, new).summary(), file=sys.stderr)
-        return
+    new = lp.adapt(plan, log, today=day, missed=args.missed)
+    _write(new, args, log)
+    print(lp.diff(plan, new).summary(), file=sys.stderr)
+
+
+def _next(args: argparse.Namespace, today: dt.date) -> None:
+    plan, log_path, _day = _with_log(args, today)
+    log = _read_log(log_path, must_exist=True)
     new = lp.continue_plan(
         plan, log, weeks=args.weeks, start=args.start, assume_done=not args.assume_skipped
     )
     _write(new, args)
     print(_block_line(new), file=sys.stderr)
+
+
+def _run(args: argparse.Namespace, today: dt.date) -> None:
+    """Run the chosen command (one small function each)."""
+    _COMMANDS[args.command](args, today)
 
 
 def _warn(message: str) -> None:
@@ -1105,6 +1213,21 @@ _EXIT_HELP = (
     f"(then add --cleared); {EXIT_REFERRAL} red-flag symptoms: no plan is made, see a "
     "doctor urgently"
 )
+
+
+#: Each command's function.
+_COMMANDS: dict[str, Callable[[argparse.Namespace, dt.date], None]] = {
+    "exercises": _exercises,
+    "plan": _plan,
+    "around": _around,
+    "show": _show,
+    "convert": _convert,
+    "publish": _publish,
+    "log": _log_command,
+    "adapt": _adapt,
+    "next": _next,
+    "batch": _batch,
+}
 
 
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:

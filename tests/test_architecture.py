@@ -8,8 +8,9 @@ subpackage (``progression``), the package's own is ``__init__``.  Layers, lowest
     errors, _validate, units, equipment, catalog, athlete, prescription,
     progression (its private modules, then its __init__), periodization, dosing,
     schedule, host, log, plan, adaptation and around, _files, formats (private helpers,
-    then one module per format), logfile, __init__, caldav (an edge: publishing to a
-    CalDAV server), cli, __main__
+    then one module per format), logfile, __init__, caldav and batch (edges on the
+    public API: publishing to a CalDAV server, plans for many athletes), dask (the
+    batch on a Dask cluster), cli, __main__
 
 The format modules share a layer, so none imports another; they may use private
 ``formats._*`` helpers.  A private module of a subpackage is imported only inside that
@@ -47,6 +48,7 @@ LAYERS: list[set[str]] = [
     {"progression._rules"},
     {"progression._state"},
     {"progression._chain"},
+    {"progression._plain"},
     {"progression._engine"},
     {"progression"},
     {"periodization"},
@@ -58,11 +60,20 @@ LAYERS: list[set[str]] = [
     {"adaptation", "around", "checks"},
     {"_files"},
     {"formats"},
-    {"formats.ical", "formats.json", "formats.text", "formats.host_ics", "formats.fit"},
+    {"formats._shared"},
+    {
+        "formats.ical",
+        "formats.json",
+        "formats.text",
+        "formats.host_ics",
+        "formats.fit",
+        "formats.html",
+    },
     {"formats.schema"},
     {"logfile"},
     {"__init__"},
-    {"caldav"},
+    {"caldav", "batch"},
+    {"dask"},
     {"cli"},
     {"__main__"},
 ]
@@ -75,8 +86,12 @@ ONLY_IN = {
     "icalendar": {"formats.ical", "formats.host_ics", "caldav"},  # caldav reads the server's
     "recurring_ical_events": {"formats.host_ics"},
     "garmin_fit_sdk": {"formats.fit"},
+    "jinja2": {"formats.html"},  # the printable HTML page's templates
     "caldav": {"caldav"},  # the optional CalDAV client library
     "dateutil": {"schedule", "cli"},
+    "tqdm": {"batch"},  # the batch runner's progress bar, loaded on a terminal only
+    "dask": {"dask"},  # the optional Dask adapter
+    "distributed": {"dask"},
 }
 CLOCK_CALLS = {"now", "today", "utcnow"}
 TIME_CALLS = {"time", "time_ns", "monotonic", "perf_counter"}

@@ -33,6 +33,7 @@ def test_every_example_is_tested() -> None:
     assert sorted(p.name for p in EXAMPLES.glob("*.py")) == [
         "accessory_ics.py",
         "batch_parallel.py",
+        "dask_batch.py",
         "embed_in_app.py",
         "log_and_adapt.py",
         "plan_around.py",

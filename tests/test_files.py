@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import legraise_plan as lp
-from legraise_plan._files import NAME_MAX, _stem, write_atomic
+from legraise_plan._files import NAME_MAX, _stem, open_atomic, remove_leftovers, write_atomic
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -168,3 +168,56 @@ class TestLinks:
         assert link.is_symlink()
         assert lp.read_log(link).entries == (first, second)
         assert sorted(p.name for p in real.iterdir()) == ["log.json", "log.json.lock"]
+
+
+class TestManyFiles:
+    """open_atomic and remove_leftovers, for writers of many files (the batch runner)."""
+
+    def test_open_atomic_writes_in_pieces(self, tmp_path: Path) -> None:
+        target = tmp_path / "plans.jsonl"
+
+        with open_atomic(target) as handle:
+            handle.write(b"one\n")
+            assert not target.exists()
+            handle.write(b"two\n")
+
+        assert b"one\ntwo\n" == target.read_bytes()
+        assert ["plans.jsonl"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_open_atomic_leaves_the_old_file_on_error(self, tmp_path: Path) -> None:
+        target = tmp_path / "plans.jsonl"
+        target.write_bytes(b"old")
+
+        def write_then_stop() -> None:
+            with open_atomic(target) as handle:
+                handle.write(b"new")
+                raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            write_then_stop()
+
+        assert b"old" == target.read_bytes()
+        assert ["plans.jsonl"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_remove_leftovers_of_dead_writers_only(self, tmp_path: Path) -> None:
+        """One scan removes every temp file whose writer is gone, and nothing else."""
+        dead = tmp_path / f".{'1' * 16}.999999999.0123abcd.lp-tmp"
+        mine = tmp_path / f".{'2' * 16}.{os.getpid()}.0123abcd.lp-tmp"
+        other = tmp_path / ".notes.lp-tmp"
+        for path in (dead, mine, other, tmp_path / "a.ics"):
+            path.write_bytes(b"x")
+
+        assert 1 == remove_leftovers(tmp_path)
+        assert {other, mine, tmp_path / "a.ics"} == set(tmp_path.iterdir())
+
+    def test_write_without_cleaning(self, tmp_path: Path) -> None:
+        """clean=False leaves other temp files alone (the batch cleaned the folder once)."""
+        target = tmp_path / "a.ics"
+        leftover = tmp_path / f"{_stem(target)}.999999999.0123abcd.lp-tmp"
+        leftover.write_bytes(b"x")
+
+        write_atomic(target, b"new", clean=False)
+
+        assert leftover.exists()
+        write_atomic(target, b"new")
+        assert not leftover.exists()

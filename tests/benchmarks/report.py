@@ -81,6 +81,7 @@ def measure_operations(quick: bool) -> dict[str, dict[int, float]]:
             "to_dict",
             "from_dict",
             "to_text",
+            "to_html",
         )
     }
     for weeks in workload.WEEKS:
@@ -106,6 +107,7 @@ def measure_operations(quick: bool) -> dict[str, dict[int, float]]:
         results["to_dict"][weeks] = best(lambda p=plan: lp.to_dict(p), seconds=seconds)
         results["from_dict"][weeks] = best(lambda d=data: lp.from_dict(d), seconds=seconds)
         results["to_text"][weeks] = best(lambda p=plan: lp.to_text(p), seconds=seconds)
+        results["to_html"][weeks] = best(lambda p=plan: lp.to_html(p), seconds=seconds)
     return results
 
 
@@ -122,6 +124,42 @@ def measure_batch(count: int) -> tuple[float, int]:
     after = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     return elapsed, after - before
+
+
+def measure_many(quick: bool) -> dict[str, float]:
+    """``lp.build_many`` of different athletes' 6-week plans: plans per second on one core
+    and with 2 worker processes, for build + ``to_dict`` (the dicts sent back), build +
+    ``to_dict`` as JSON text, and build + ``to_ics``; and the resident memory growth of
+    the parent and the workers over many plans.
+
+    Each run is a fresh process, as a batch job is: one process building alone, or one
+    feeding 2 fresh workers, so both start with nothing memoised and the workers' start
+    is counted.  The two alternate, and each keeps its best of 3 runs (the dicts: 1 run;
+    everything 1 with --quick): on this machine the same 5-second run varies by up to
+    30 % from one minute to the next.
+    """
+    counts = {
+        "to_dict": 4_000 if quick else 10_000,
+        "json": 4_000 if quick else 20_000,
+        "to_ics": 200 if quick else 600,
+    }
+    found: dict[str, float] = {}
+    for export, count in counts.items():
+        for _ in range(1 if quick or export == "to_dict" else 3):
+            for workers in (1, 2):
+                code = (
+                    "from tests.benchmarks import workload\n"
+                    f"built = workload.build_many({count}, workers={workers}, export={export!r})\n"
+                    f"assert built == {count}, built\n"
+                )
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+                rate = count / (time.perf_counter() - start)
+                key = f"{export} {workers}"
+                found[key] = max(found.get(key, 0.0), rate)
+    found["memory plans"] = plans = 10_000 if quick else 100_000
+    found["memory parent"], found["memory worker"] = workload.memory_growth(plans, workers=2)
+    return found
 
 
 def measure_imports() -> tuple[float, float, float, bool]:
@@ -166,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     cli = measure_cli()
     six = workload.reference_plan(6)
     fit = best(lambda: workload.fit_all(six), seconds=0.1 if args.quick else 0.4)
+    many = measure_many(args.quick)
     year = workload.host_year()
     around = best(lambda: workload.plan_around_year(year), seconds=0.1 if args.quick else 0.4)
 
@@ -181,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         "to_dict": "`to_dict`",
         "from_dict": "`from_dict`",
         "to_text": "`to_text`",
+        "to_html": "`to_html`",
     }
     for key, label in names.items():
         row = ops[key]
@@ -191,6 +231,23 @@ def main(argv: list[str] | None = None) -> int:
         f"\nBatch: {count:,} different athletes' 6-week plans, build + `to_dict`: "
         f"{batch_seconds:.2f} s, {rate:,.0f} plans/s; traced memory growth over a further "
         f"{count:,} plans: {growth / 1024:.0f} KiB."
+    )
+    speedups = {key: many[f"{key} 2"] / many[f"{key} 1"] for key in workload.EXPORTS}
+    labels = {
+        "to_dict": "build + `to_dict`",
+        "json": "build + `to_dict` as JSON text",
+        "to_ics": "build + `to_ics`",
+    }
+    rates = "; ".join(
+        f"{labels[key]} {many[f'{key} 1']:,.0f} plans/s on one core, "
+        f"{many[f'{key} 2']:,.0f} with 2 workers ({speedups[key]:.2f}×)"
+        for key in workload.EXPORTS
+    )
+    print(
+        f"Many athletes (`build_many`, different 6-week plans): {rates}. Resident memory "
+        f"growth over {many['memory plans']:,.0f} plans with 2 workers, from the first tenth "
+        f"on: parent {many['memory parent']:,.0f} KiB, worst worker "
+        f"{many['memory worker']:,.0f} KiB."
     )
     print(
         f"Import: bare Python {ms(bare)}; `attrs`, `dateutil.rrule`, `zoneinfo` "
@@ -214,13 +271,19 @@ def main(argv: list[str] | None = None) -> int:
                 "≤ 10×",
                 ops[key][52] <= 10 * ops[key][6],
             )
-            for key in ("build_plan", "to_ics", "to_dict", "from_dict", "to_text")
+            for key in ("build_plan", "to_ics", "to_dict", "from_dict", "to_text", "to_html")
         ),
         (
             "`adapt` (52 weeks, full log) / first `build_plan`",
             f"{ops['adapt'][52] / ops['build_first'][52]:.2f}×",
             "≤ 2.00×",
             ops["adapt"][52] <= 2 * ops["build_first"][52],
+        ),
+        (
+            "`to_html` (6 weeks) / its `to_ics`",
+            f"{ops['to_html'][6] / ops['to_ics'][6]:.2f}×",
+            "≤ 1.00×",
+            ops["to_html"][6] <= ops["to_ics"][6],
         ),
         (
             "`to_fit` of every session (6 weeks) / `to_ics`",
@@ -238,8 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         (
             "import `legraise_plan` / eager dependencies",
             f"{ours / deps:.2f}×",
-            "≤ 1.50×",
-            ours <= 1.5 * deps,
+            "≤ 2.50×",  # was 1.5×; docs/performance.md, "Import time", says why
+            ours <= 2.5 * deps,
         ),
         ("CLI process", ms(cli), "≤ 250 ms", cli <= 0.25),
         ("batch rate", f"{rate:,.0f} plans/s", "≥ 2,000 plans/s", rate >= 2000),
@@ -249,11 +312,29 @@ def main(argv: list[str] | None = None) -> int:
             "flat (< 1 MiB)",
             growth < 1024 * 1024,
         ),
+        # JSON text: each plan's 12 KB go through pickle and a pipe, about 50 µs on top of
+        # the 430 µs of work, and the parent's share runs on the same two cores.
+        *(
+            (
+                f"`build_many` 2 workers / 1, {labels[key]}",
+                f"{speedups[key]:.2f}×",
+                f"≥ {least:.2f}×",
+                None if args.quick else speedups[key] >= least,  # --quick: start-up dominates
+            )
+            for key, least in (("json", 1.6), ("to_ics", 1.7))
+        ),
+        (
+            f"`build_many` memory growth over {many['memory plans']:,.0f} plans (2 workers)",
+            f"{max(many['memory parent'], many['memory worker']):,.0f} KiB",
+            "flat (< 4 MiB)",
+            max(many["memory parent"], many["memory worker"]) < 4 * 1024,
+        ),
     ]
     print("\n| budget | measured | limit | met |\n|---|---:|---:|:---:|")
     for name, measured, limit, ok in checks:
-        print(f"| {name} | {measured} | {limit} | {'yes' if ok else '**no**'} |")
-    return 0 if all(ok for *_, ok in checks) else 1
+        met = "n/a (--quick)" if ok is None else "yes" if ok else "**no**"
+        print(f"| {name} | {measured} | {limit} | {met} |")
+    return 0 if all(ok is not False for *_, ok in checks) else 1
 
 
 if __name__ == "__main__":

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import itertools
+import json
+import os
+import sys
 from collections.abc import Iterator
 
 import legraise_plan as lp
+from legraise_plan.batch import BatchSpec
 
 
 START = dt.date(2026, 12, 7)
@@ -41,11 +46,16 @@ def build_reference(weeks: int) -> lp.Plan:
 
 def build_first(weeks: int) -> lp.Plan:
     """Build the reference plan as a first build: the memoised doses and dates cleared."""
+    clear_caches()
+    return reference_plan(weeks)
+
+
+def clear_caches() -> None:
+    """Forget the memoised doses and dates: the next builds compute everything."""
     plan_module = importlib.import_module("legraise_plan.plan")
     schedule_module = importlib.import_module("legraise_plan.schedule")
-    plan_module._doses.cache_clear()  # a first build computes everything
+    plan_module._doses.cache_clear()
     schedule_module.schedule_slots.cache_clear()
-    return reference_plan(weeks)
 
 
 def full_log(plan: lp.Plan) -> tuple[lp.TrainingLog, dt.date]:
@@ -74,6 +84,75 @@ def batch(count: int = BATCH) -> int:
         plan = lp.build_plan(athlete, start=START, days=days, tz=tz, plan_id=plan_id)
         sessions += len(lp.to_dict(plan)["sessions"])
     return sessions
+
+
+def batch_specs(count: int) -> Iterator[BatchSpec]:
+    """The batch's athletes as specs for ``lp.build_many`` (6-week plans, as in batch)."""
+    for plan_id, athlete, days, tz in athletes(count):
+        yield BatchSpec(id=plan_id, athlete=athlete, start=START, days=days, tz=tz)
+
+
+def json_text(plan: lp.Plan) -> bytes:
+    """The plan as one line of JSON text, as ``legraise-plan batch --format jsonl`` writes it."""
+    return json.dumps(lp.to_dict(plan), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+#: The pipelines the batch benchmarks time: build + ``to_dict`` (the dicts themselves),
+#: build + ``to_dict`` as JSON text, and build + ``to_ics``.
+EXPORTS = {
+    "to_dict": lp.to_dict,
+    "json": json_text,
+    "to_ics": functools.partial(lp.to_ics, stamp=STAMP),
+}
+
+
+def build_many(count: int, *, workers: int | None, export: str) -> int:
+    """``lp.build_many`` of ``count`` specs with one of :data:`EXPORTS`; how many built."""
+    results = lp.build_many(batch_specs(count), workers=workers, export=EXPORTS[export])
+    return sum(result.ok for result in results)
+
+
+def resident_kib() -> int:
+    """This process's resident memory in KiB (Linux); its peak elsewhere."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:  # noqa: PTH123
+            pages = int(statm.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def dict_and_memory(plan: lp.Plan) -> tuple[int, int]:
+    """An export for the memory benchmark: ``to_dict`` (kept nowhere), then the
+    worker's process id and resident memory (KiB)."""
+    lp.to_dict(plan)
+    return os.getpid(), resident_kib()
+
+
+def memory_growth(count: int, *, workers: int) -> tuple[int, int]:
+    """Resident memory growth (KiB) of the parent and the worst worker over ``count``
+    plans built and serialised by ``build_many``, from a tenth of the way to the end.
+
+    The first tenth fills the bounded caches; after it, memory must stay flat.
+    """
+    mark = count // 10
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    parent_start = parent_end = 0
+    results = lp.build_many(batch_specs(count), workers=workers, export=dict_and_memory)
+    for done, result in enumerate(results, start=1):
+        pid, rss = result.unwrap()
+        if done >= mark:
+            first.setdefault(pid, rss)
+            last[pid] = rss
+        if done == mark:
+            parent_start = resident_kib()
+    parent_end = resident_kib()
+    workers_growth = max(last[pid] - first[pid] for pid in last)
+    return parent_end - parent_start, workers_growth
 
 
 def host_year() -> bytes:
