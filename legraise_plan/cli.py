@@ -723,7 +723,7 @@ def _workers(text: str) -> int:
     return value
 
 
-def _batch(args: argparse.Namespace, _today: dt.date) -> None:
+def _batch(args: argparse.Namespace, _today: dt.date) -> int:
     """``legraise-plan batch``: one line per failed line, a summary; status 1 if any failed."""
     from legraise_plan.batch import BatchFailure, run_batch  # noqa: PLC0415 - only for batch
 
@@ -746,8 +746,7 @@ def _batch(args: argparse.Namespace, _today: dt.date) -> None:
             "interrupted; the files written are complete: run the same command to resume"
         ) from None
     print(summary.summary(), file=sys.stderr)
-    if summary.failed:
-        raise SystemExit(1)
+    return EXIT_SOME_FAILED if summary.failed else 0
 
 
 def _add_log_command(commands: Any) -> None:
@@ -1011,9 +1010,9 @@ def _next(args: argparse.Namespace, today: dt.date) -> None:
     print(_block_line(new), file=sys.stderr)
 
 
-def _run(args: argparse.Namespace, today: dt.date) -> None:
-    """Run the chosen command (one small function each)."""
-    _COMMANDS[args.command](args, today)
+def _run(args: argparse.Namespace, today: dt.date) -> int:
+    """Run the chosen command (one small function each); its exit status."""
+    return _COMMANDS[args.command](args, today) or 0
 
 
 def _warn(message: str) -> None:
@@ -1205,10 +1204,13 @@ def _error_text(exc: Exception) -> str:
 
 #: Exit statuses besides 0 (success) and 2 (bad input, or a file that cannot be read or
 #: written): a clinician's clearance is needed, or red-flag symptoms need a doctor.
+#: ``batch``: some lines could not be built (each was reported with its line number).
+EXIT_SOME_FAILED = 1
 EXIT_CLEARANCE = 3
 EXIT_REFERRAL = 4
 _EXIT_HELP = (
-    "exit status: 0 success; 2 bad input, or a file that cannot be read or written; "
+    "exit status: 0 success; 1 (batch) some lines failed; 2 bad input, or a file that "
+    "cannot be read or written; "
     f"{EXIT_CLEARANCE} the plan needs a physiotherapist's or doctor's clearance first "
     f"(then add --cleared); {EXIT_REFERRAL} red-flag symptoms: no plan is made, see a "
     "doctor urgently"
@@ -1216,7 +1218,7 @@ _EXIT_HELP = (
 
 
 #: Each command's function.
-_COMMANDS: dict[str, Callable[[argparse.Namespace, dt.date], None]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, dt.date], int | None]] = {
     "exercises": _exercises,
     "plan": _plan,
     "around": _around,
@@ -1233,7 +1235,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, dt.date], None]] = {
 def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> int:
     """Run the command line; return the exit status.
 
-    0 for success, 2 for bad input or a file that cannot be read or written,
+    0 for success, :data:`EXIT_SOME_FAILED` (1) when ``batch`` could not build some of
+    its lines, 2 for bad input or a file that cannot be read or written,
     :data:`EXIT_CLEARANCE` when the plan needs a clinician's clearance and
     :data:`EXIT_REFERRAL` when red-flag symptoms need a doctor instead of a plan.
     ``today`` fixes the date the default ``--start`` (next Monday) is counted from, and
@@ -1243,7 +1246,7 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
     try:
         parser = _build_parser(_profile_defaults(argv))
         args = parser.parse_args(argv)
-        _run(args, today or dt.datetime.now().astimezone().date())
+        return _run(args, today or dt.datetime.now().astimezone().date())
     except lp.ReferralRequiredError as exc:
         print(f"legraise-plan: error: {_error_text(exc)}", file=sys.stderr)
         return EXIT_REFERRAL
@@ -1261,4 +1264,3 @@ def main(argv: Sequence[str] | None = None, *, today: dt.date | None = None) -> 
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
-    return 0

@@ -310,7 +310,7 @@ def _heavy(
     said = f"{_DAY_WORDS[kind]}: "
     if not up:
         dose = attrs.evolve(state, sets=sets)
-        same = f"{said}same level as your regular sessions ({_label(ctx, state)})"
+        same = f"{said}same level as your regular dose ({_label(ctx, state)})"
         if not ctx.rules.rehab and state.extra_hold < ctx.rules.max_extra_hold:
             # The rung above is too big a jump today: hold the top longer instead.
             dose = attrs.evolve(dose, extra_hold=state.extra_hold + 1, reps=ctx.low(state))
@@ -327,8 +327,7 @@ def _heavy(
     where = f"one rung up to {_label(ctx, dose)}"
     return dose, _Why(
         f"{word}: {where}, bottom of the range ({dose.reps}){fewer}",
-        f"{said}one level harder than your regular sessions ({_label(ctx, dose)}), "
-        f"{dose_words(dose)}.",
+        f"{said}one level harder than your regular dose ({_label(ctx, dose)}), {dose_words(dose)}.",
     )
 
 
@@ -536,6 +535,10 @@ class _Run:
     bridge_trained: int | None = None
     stop: str = ""
     stop_plain: str = ""
+    #: A heavy, light, volume or peak day came after the base's last step; ``dated``:
+    #: that step's words open with the date of a logged session.
+    between: bool = False
+    dated: bool = False
     volumes: _Volumes = attrs.Factory(_Volumes)
 
     def session(self, kind: DayKind, week: int, seen: Observed | None) -> DayPlan:
@@ -638,6 +641,7 @@ class _Run:
         self.reason = step.reason if seen is None else f"{seen.label}: {step.reason}"
         self.plain = step.plain if seen is None else f"{seen.label}: {step.plain}"
         self.change = step.change
+        self.between, self.dated = False, seen is not None
         if step.state.stopped:
             self.stop, self.stop_plain = self.reason, self.plain
 
@@ -698,8 +702,22 @@ class _Run:
         if kind in _BASE_DAYS:
             # Only base days train the base: the other kinds vary the dose around it.
             self.state = dose
+        else:
+            self.between = True
         self.base_rung = self.state.rung
         return DayPlan(kind=kind, state=dose, reason=reason, plain=plain, change=change)
+
+    def regular(self, kind: DayKind, dose: ProgressionState) -> str:
+        """The base step's words on a regular day, where other kinds of day came between.
+
+        "Last session" then means the last regular one; a start that volume weeks came
+        before is no first level any more.
+        """
+        if self.change is Change.START and self.previous is not None:
+            return f"Regular sessions start here: {_label(self.ctx, dose)}, {dose_words(dose)}."
+        if self.between and kind in _BASE_DAYS and not self.dated:
+            return self.plain.replace("last session", "last regular session")
+        return self.plain
 
     def words(
         self, kind: DayKind, dose: ProgressionState, why: _Why, clamp: _Why, capped: _Why
@@ -713,7 +731,7 @@ class _Run:
         change = self.change
         guard = capped.plain or clamp.plain
         if not guard:
-            return why.plain or self.plain, change
+            return why.plain or self.regular(kind, dose), change
         if capped.plain and self.trained is not None and _same_dose(dose, self.trained):
             change = Change.HOLD
         if kind in _DAY_WORDS:

@@ -636,7 +636,7 @@ class TestExitStatuses:
         with pytest.raises(SystemExit):
             main(["--help"])
         text = " ".join(capsys.readouterr().out.split())
-        assert "exit status: 0 success; 2 bad input" in text
+        assert "exit status: 0 success; 1 (batch) some lines failed; 2 bad input" in text
         assert "3 the plan needs" in text
         assert "4 red-flag symptoms" in text
 

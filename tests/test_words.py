@@ -159,13 +159,30 @@ class TestWorkedExamples:
         heavy, light = plan.sessions[3].blocks[0], plan.sessions[4].blocks[0]
 
         assert heavy.reason == (
-            "Heavy day: one level harder than your regular sessions (standing, bodyweight + "
+            "Heavy day: one level harder than your regular dose (standing, bodyweight + "
             "2 s pause), 3 × 10."
         )
         assert light.reason == (
             "Light day, easy on purpose: same level (standing, bodyweight), 2 sets of 15."
         )
         assert heavy.change is light.change is lp.Change.MORE_REPS  # the base's last step
+
+    def test_a_regular_day_after_varied_days_says_last_regular_session(self) -> None:
+        """Friday's 3 × 12 follows Wednesday's light 2 × 15: "more" is against Monday's base."""
+        plan = novice_plan(periodization=lp.Periodization.UNDULATING)
+        medium = plan.sessions[5].blocks[0]
+
+        assert (medium.sets, medium.reps) == (3, 12)
+        assert medium.reason == (
+            "All reps done last regular session: 2 more reps per set (12 per leg)."
+        )
+
+    def test_regular_weeks_after_volume_weeks_are_no_first_level(self) -> None:
+        plan = novice_plan(periodization=lp.Periodization.BLOCK)
+
+        assert plan.sessions[6].blocks[0].reason == (
+            "Regular sessions start here: standing, bodyweight, 3 × 10."
+        )
 
     def test_volume_week(self) -> None:
         block = novice_plan(periodization=lp.Periodization.BLOCK).sessions[0].blocks[0]
@@ -222,6 +239,41 @@ class TestWorkedExamples:
 
 
 class TestEngine:
+    @pytest.mark.parametrize(
+        ("allowed", "misses", "expected"),
+        [
+            (3, 0, "Last session form slipped: same dose; after 2 more such sessions, go back"),
+            (3, 1, "Last session form slipped: same dose; if that happens again, go back"),
+            (3, 2, "For 3 sessions running, form slipped: go back to an easier level"),
+            (1, 0, "Last session form slipped: go back to an easier level"),
+        ],
+    )
+    def test_missed_form_counts_the_rules_own_limit(
+        self, allowed: int, misses: int, expected: str
+    ) -> None:
+        """The words follow ``regress_after_misses``, whatever it is set to."""
+        ladder = lp.build_ladder(lp.Athlete(equipment={lp.Equipment.BAND}), lp.Role.ACCESSORY)
+        rules = attrs.evolve(
+            lp.ProgressionRules.for_role(lp.Role.ACCESSORY), regress_after_misses=allowed
+        )
+        state = lp.ProgressionState(rung=3, sets=3, reps=12, miss_streak=misses)
+        outcome = lp.SessionOutcome.uniform(3, 12, form_kept=False)
+
+        step = lp.next_step(state, outcome, ladder, rules)
+
+        assert step.plain.startswith(expected), step.plain
+
+    def test_dropping_the_extra_pause_is_said(self) -> None:
+        """On the first level a regression can only take the extra pause away."""
+        ladder = lp.build_ladder(lp.Athlete(), lp.Role.ACCESSORY)
+        rules = lp.ProgressionRules.for_role(lp.Role.ACCESSORY)
+        state = lp.ProgressionState(rung=0, sets=3, reps=12, extra_hold=1, miss_streak=1)
+
+        step = lp.next_step(state, lp.SessionOutcome.uniform(3, 12, form_kept=False), ladder, rules)
+
+        assert step.change is lp.Change.REGRESS
+        assert step.plain.endswith("one set fewer and no extra pause at the top (2 × 12).")
+
     @settings(max_examples=300, deadline=None)
     @given(situations(), outcomes)
     def test_every_step_has_plain_words(

@@ -37,8 +37,16 @@ def _easier(before: ProgressionState, step: Step, facts: Facts) -> str:
     new = step.state
     if new.rung < before.rung:
         return f"go back to an easier level, {_label(facts, new)}, {dose_words(new)}"
-    if new.sets < before.sets:
-        return f"one set fewer ({dose_words(new)})"
+    fewer = [
+        text
+        for text, easier in (
+            ("one set fewer", new.sets < before.sets),
+            ("no extra pause at the top", new.extra_hold < before.extra_hold),
+        )
+        if easier
+    ]
+    if fewer:
+        return f"{' and '.join(fewer)} ({dose_words(new)})"
     return "keep the same dose, no harder"
 
 
@@ -75,8 +83,12 @@ def _misses(before: ProgressionState, step: Step, facts: Facts) -> str:
     else:
         what = f"only {len(outcome.sets)} of {before.sets} sets were done"
     if step.change is Change.HOLD and step.state.miss_streak:
-        return f"Last session {what}: same dose; if that happens again, go back a level."
-    return f"Twice running {what}: {_easier(before, step, facts)}."
+        left = facts.rules.regress_after_misses - step.state.miss_streak
+        again = "if that happens again" if left == 1 else f"after {left} more such sessions"
+        return f"Last session {what}: same dose; {again}, go back a level."
+    times = before.miss_streak + 1
+    when = "Last session" if times == 1 else f"For {times} sessions running,"
+    return f"{when} {what}: {_easier(before, step, facts)}."
 
 
 def _pain_zone(_before: ProgressionState, _step: Step, facts: Facts) -> str:
