@@ -217,7 +217,7 @@ class Observed:
 
 def _vary_day(state: ProgressionState, _facts: Facts) -> Step:
     """A non-base day's outcome moves the base only through the pain rules."""
-    return Step(state=state, change=Change.HOLD, reason="", rule=_vary_day.__name__, plain="-")
+    return Step(state=state, change=Change.HOLD, reason="", rule=_vary_day.__name__)
 
 
 #: The pain rules alone, for days that vary the dose around the base (and deloads).
