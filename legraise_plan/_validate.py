@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, Final
 
@@ -210,3 +211,9 @@ def positive_duration(error: type[LegraisePlanError]) -> Validator:
             )
 
     return check
+
+
+def did_you_mean(text: str, values: Sequence[str]) -> str:
+    """`` (did you mean X?)`` for a near miss among ``values``, else nothing."""
+    close = difflib.get_close_matches(text, values, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""

@@ -31,7 +31,6 @@ import collections
 import concurrent.futures
 import contextlib
 import datetime as dt
-import difflib
 import enum
 import functools
 import json
@@ -52,6 +51,7 @@ import attrs
 import legraise_plan as lp
 from legraise_plan import _validate as v
 from legraise_plan._files import open_atomic, remove_leftovers, write_atomic
+from legraise_plan._validate import did_you_mean as _did_you_mean
 from legraise_plan.errors import ExportError, LegraisePlanError, PlanError, PlanProblemsError
 from legraise_plan.schedule import parse_days, resolve_zone
 
@@ -453,11 +453,6 @@ def _read_value(read: _Read, value: Any, path: str, problems: _Problems) -> Any:
     except _Bad as bad:
         problems.append(lp.Problem(path, bad.message, bad.code))
         raise _Recorded from None
-
-
-def _did_you_mean(text: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _join(parent: str, key: str) -> str:

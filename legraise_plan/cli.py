@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 import legraise_plan as lp
 from legraise_plan._files import read_bounded, write_atomic
+from legraise_plan._validate import did_you_mean as _did_you_mean
 
 
 __all__ = ["main"]
@@ -224,12 +225,6 @@ def _whole(text: str) -> int:
 def _choices(kind: type[Any]) -> str:
     """The values of ``kind`` for help and messages: ``a, b, c`` (so help wraps at spaces)."""
     return ", ".join(m.value for m in kind)
-
-
-def _did_you_mean(text: str, values: Sequence[str]) -> str:
-    """`` (did you mean X?)`` for a near miss among ``values``, else nothing."""
-    close = difflib.get_close_matches(text, values, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _list_of(kind: type[Any]) -> Any:
